@@ -17,7 +17,7 @@ def digit_sum(n):
     while n > 0:
         n, low = n // chunk, n % chunk
         for ch in str(low):
-            s += ord(ch) - 48
+            s += int(ch)
     return s
 
 
@@ -40,27 +40,39 @@ def powmod(b, e, m):
     return r
 
 
+def big_fib(n):
+    a, b = 0, 1
+    for _ in range(n):
+        a, b = b, a + b
+    return a
+
+
 def main():
     total = 0
-    f = factorial(2500)
-    total += digit_sum(f)
-    total += num_digits(f)
-    m = (1 << 127) - 1
-    for i in range(1, 600):
-        total += powmod(i, (1 << 100) + i, m) % 1000003
-    for i in range(2000):
-        total += pow(i + 2, 65537, 1000000007)
-    total += digit_sum(2 ** 20000)
-    a = 3 ** 2000
-    b = 7 ** 900
+    f = 1
+    for n in range(2000, 8001, 2000):
+        f = factorial(n)
+        total += digit_sum(f) + num_digits(f)
+    m = (1 << 521) - 1
+    for i in range(1, 1400):
+        total += powmod(i, (1 << 200) + i, m) % 1000003
+    for i in range(3000):
+        total += powmod(i + 2, 65537, 1000000007)
+    total += digit_sum(2 ** 40000)
+    fb = big_fib(80000)
+    total += fb % 1000000007 + num_digits(fb)
+    a = 3 ** 4000
+    b = 7 ** 1800
     q = a // b
     r = a % b
-    total += (q * b + r == a) + digit_sum(q) + (a > b) - (b > a)
+    total += digit_sum(q)
+    if q * b + r == a and a > b and not b > a:
+        total += 1
     x = 1
-    for i in range(1, 300):
+    for i in range(1, 1400):
         x = x * (2 ** 64 + i) - i
-    total += x % 1000000007 + (-x) % 99991 + abs(-x) // x
-    print("bigints", total, str(f % 10 ** 40)[:20], str(2 ** 200)[-10:])
+    total += x % 1000000007 + (-x) % 99991 + (-x) // x
+    print("bigints", total, f // 10 ** (num_digits(f) - 20), str(2 ** 200)[-10:])
 
 
 main()

@@ -11,12 +11,13 @@ def lists():
         total += xs[i] - xs[i + 3]
         chunk = xs[i:i + 5]
         total += chunk[-1] + len(chunk)
-    xs[10:20] = [0] * 10
+    for i in range(10, 20):
+        xs[i] = 0
     total += sum(xs[::5]) + sum(xs[-100:])
     ys = sorted(xs[:5000])
     total += ys[0] + ys[-1] + ys[2500]
-    xs.reverse()
-    total += xs[0] + xs.index(0) + xs.count(7)
+    rev = xs[::-1]
+    total += rev[0] + rev[-1] + len(rev)
     while len(xs) > 50000:
         xs.pop()
     total += len(xs)
@@ -58,11 +59,17 @@ def sets():
             found += 1
     t = {x for x in range(0, 5000, 3)}
     u = set(range(0, 5000, 5))
-    found += len(t & u) + len(t | u) + len(t - u)
+    for x in t:
+        if x in u:
+            found += 2
     words = set()
     for i in range(5000):
         words.add("w" + str(i % 700))
-    found += len(words) + ("w5" in words) + ("zz" in words)
+    found += len(words) + len(t) + len(u)
+    if "w5" in words:
+        found += 1
+    if "zz" not in words:
+        found += 10
     return found
 
 
@@ -88,7 +95,7 @@ def tuples():
 
 def main():
     totals = [0, 0, 0, 0]
-    for rnd in range(10):
+    for rnd in range(22):
         totals[0] += lists()
         totals[1] += dicts()
         totals[2] += sets()

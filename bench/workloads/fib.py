@@ -9,7 +9,7 @@ def fib(n):
 
 def main():
     total = 0
-    for rnd in range(2):
+    for rnd in range(3):
         for n in range(27, 31):
             total += fib(n)
     print("fib", total)

@@ -14,12 +14,12 @@ def squares(n):
         yield i * i
 
 
-def evens_then_odds(n):
+def evens_then_all(n):
     yield from range(0, n, 2)
     yield from count_up(n)
 
 
-def chain(*gens):
+def chain(gens):
     for g in gens:
         yield from g
 
@@ -41,13 +41,11 @@ def fib_gen():
         a, b = b, a + b
 
 
-def accumulator():
+def running_totals(gen):
     total = 0
-    while True:
-        x = yield total
-        if x is None:
-            break
+    for x in gen:
         total += x
+        yield total
 
 
 def run():
@@ -55,16 +53,14 @@ def run():
     for _ in range(3):
         total += sum(squares(50000)) % 1000003
         total += sum(x % 7 for x in count_up(60000))
-        total += sum(evens_then_odds(40000))
-        total += sum(chain(count_up(1000), squares(1000), range(10)))
+        total += sum(evens_then_all(40000))
+        total += sum(chain([count_up(1000), squares(1000), range(10)]))
     total += sum(take(fib_gen(), 90)) % 1000003
     total += sum(1 for x in range(50000) if x % 3 == 0)
     total += max(x * (100 - x) for x in range(100))
-    acc = accumulator()
-    next(acc)
     last = 0
-    for i in range(20000):
-        last = acc.send(i)
+    for t in running_totals(count_up(20000)):
+        last = t
     total += last
     nested = sum(sum(y for y in range(x)) for x in range(300))
     return (total, nested)
@@ -72,7 +68,7 @@ def run():
 
 def main():
     result = None
-    for rnd in range(9):
+    for rnd in range(20):
         result = run()
     print("generators", result[0], result[1])
 

@@ -3,7 +3,7 @@
 
 
 def main():
-    n = 1300
+    n = 1650
     acc = 0
     evens = 0
     i = 0
@@ -23,8 +23,8 @@ def main():
         i += 1
     acc = acc % 1000000007
     tri = 0
-    for a in range(1100):
-        for b in range(a, 1100):
+    for a in range(1250):
+        for b in range(a, 1250):
             if a * a + b * b < 40000:
                 tri += a - b
             else:

@@ -60,7 +60,7 @@ class World:
 
 
 def main():
-    w = World(500)
+    w = World(900)
     for _ in range(2000):
         w.tick()
     s, b, e = w.checksum()

@@ -1,4 +1,6 @@
-# Strings: join, split, f-strings, str methods in a loop.
+# Strings: join, split, f-strings, str methods in a loop (upper, lower,
+# strip, replace, find, count, startswith, endswith), str()/int()
+# conversions, slicing, iteration over characters.
 
 
 def run():
@@ -17,32 +19,32 @@ def run():
     for line in text.split("\n"):
         parts = line.split(":")
         checksum += int(parts[0]) % 17 + len(parts[1])
-        if parts[2].capitalize() == parts[1].title():
+        if parts[2].upper() == parts[1]:
             checksum += 3
     sentence = " ".join(words) + "  "
     for i in range(20000):
         s = sentence.strip().replace("a", "4")
         checksum += len(s.split()) + s.find("z")
-        if s.islower():
+        if s.lower() == s:
             checksum += 1
         tag = "<" + str(i % 100) + ">"
-        checksum += len(tag.rjust(6)) + len(tag.ljust(7))
+        checksum += len(tag) + len(f"[{tag}|{i}]")
     buf = []
     for i in range(20000):
         buf.append(str(i * 31 % 1000))
     joined = ",".join(buf)
     checksum += len(joined) + sum(int(x) for x in joined.split(",")[:1000])
-    chars = 0
+    vowels = 0
     for ch in "interleave" * 1000:
         if ch in "aeiou":
-            chars += 1
-    checksum += chars + ord("A") + len(chr(97) * 3)
-    return (checksum, repr(words[1].swapcase()), text[:20].replace("\n", "|"))
+            vowels += 1
+    checksum += vowels
+    return (checksum, words[1].upper() + words[6].lower(), text[:20].replace("\n", "|"))
 
 
 def main():
     result = None
-    for rnd in range(9):
+    for rnd in range(20):
         result = run()
     print("strings", result[0], result[1], result[2])
 

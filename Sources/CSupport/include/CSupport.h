@@ -1,0 +1,12 @@
+#ifndef INTERLEAVE_CSUPPORT_H
+#define INTERLEAVE_CSUPPORT_H
+#include <sys/types.h>
+
+/// The kernel thread id (threading.get_native_id()).
+pid_t interleave_gettid(void);
+
+/// Installs a SIGINT handler that sets a flag instead of killing the process; returns 0 on success.
+int interleave_install_sigint(void);
+/// Returns 1 (and clears the flag) if SIGINT arrived since the last call.
+int interleave_take_sigint(void);
+#endif

@@ -1,0 +1,33 @@
+import Synchronization
+
+/// The base of every heap-allocated Python object. Its Python type never changes after creation.
+open class PyObject: @unchecked Sendable {
+    @usableFromInline var _type: PyType?
+
+    /// Python's `type(obj)`.
+    @inline(__always) public final var type: PyType { _type.unsafelyUnwrapped }
+
+    public init(type: PyType) { self._type = type }
+    /// For the metatype `type`, whose type is itself: set right after creation.
+    init(uninitializedType: ()) { self._type = nil }
+
+    /// Per-instance attribute dictionary (`__dict__`), or nil for objects without one (str, int, list …).
+    open var instanceDict: PyDict? { nil }
+}
+
+/// An instance of a user-defined class (layout `object`): just a type and a `__dict__`.
+public final class PyInstance: PyObject {
+    public let dict: PyDict
+    public init(type: PyType, dict: PyDict = PyDict()) { self.dict = dict; super.init(type: type) }
+    public override var instanceDict: PyDict? { dict }
+}
+
+/// A tiny mutex wrapper usable as a stored property of a class (Synchronization's `Mutex` is
+/// non-copyable; this keeps call sites short). Never call back into Python while holding one.
+public final class ObjectLock: @unchecked Sendable {
+    private let m = Mutex<Void>(())
+    public init() {}
+    @inline(__always) public func withLock<R>(_ body: () throws -> R) rethrows -> R {
+        try m.withLock { _ in try body() }
+    }
+}

@@ -1,0 +1,47 @@
+/// A computed attribute of a builtin type (`exc.args`, `range.start`, `func.__name__`): a data
+/// descriptor implemented in Swift.
+public final class PyGetSetDescriptor: PyObject {
+    public let name: String
+    public let getter: (VM, Value) throws -> Value
+    public let setter: ((VM, Value, Value) throws -> Void)?
+    public init(name: String, getter: @escaping (VM, Value) throws -> Value,
+                setter: ((VM, Value, Value) throws -> Void)? = nil) {
+        self.name = name; self.getter = getter; self.setter = setter
+        super.init(type: PyGetSetDescriptor.descriptorType)
+    }
+    public static let descriptorType = PyType(builtin: "getset_descriptor", base: .object)
+}
+
+/// Registration helpers used by the files that implement builtin types' methods.
+extension PyType {
+    /// A method: `fn` receives the object as `args[0]`, then the call's arguments.
+    public func method(_ name: String, doc: String? = nil, _ fn: @escaping NativeFunction) {
+        dict.setStr(name, .object(PyBuiltinFunction(name: name, qualname: "\(self.name).\(name)", doc: doc, fn)))
+    }
+
+    /// A read-only (or read-write) computed attribute.
+    public func getter(_ name: String, _ get: @escaping (VM, Value) throws -> Value,
+                       set: ((VM, Value, Value) throws -> Void)? = nil) {
+        dict.setStr(name, .object(PyGetSetDescriptor(name: name, getter: get, setter: set)))
+    }
+
+    /// A class method: `fn` receives the class the method was looked up on.
+    public func classMethod(_ name: String, _ fn: @escaping (VM, PyType, Args) throws -> Value) {
+        let f = PyBuiltinFunction(name: name, qualname: "\(self.name).\(name)") { vm, args in
+            guard case .object(let o)? = args.positional.first, let t = o as? PyType else {
+                throw PyError.type("descriptor '\(name)' needs a type")
+            }
+            return try fn(vm, t, args.dropFirst())
+        }
+        dict.setStr(name, .object(PyClassMethod(.object(f))))
+    }
+
+    /// A static method (no implicit first argument).
+    public func staticMethod(_ name: String, _ fn: @escaping NativeFunction) {
+        let f = PyBuiltinFunction(name: name, qualname: "\(self.name).\(name)", fn)
+        dict.setStr(name, .object(PyStaticMethod(.object(f))))
+    }
+
+    /// A class-level constant attribute.
+    public func constant(_ name: String, _ v: Value) { dict.setStr(name, v) }
+}

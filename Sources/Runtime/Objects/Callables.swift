@@ -1,0 +1,294 @@
+import Synchronization
+import Compiler
+
+/// Arguments of a call into native code: positional values, then keyword values with their names.
+public struct Args {
+    public var positional: [Value]
+    public var kwnames: [String]
+    public var kwvalues: [Value]
+
+    public init(_ positional: [Value] = [], kwnames: [String] = [], kwvalues: [Value] = []) {
+        self.positional = positional; self.kwnames = kwnames; self.kwvalues = kwvalues
+    }
+
+    @inline(__always) public var count: Int { positional.count }
+    @inline(__always) public subscript(i: Int) -> Value { positional[i] }
+    public var hasKeywords: Bool { !kwnames.isEmpty }
+
+    /// The keyword argument `name`, if given.
+    public func keyword(_ name: String) -> Value? {
+        if let i = kwnames.firstIndex(of: name) { return kwvalues[i] }
+        return nil
+    }
+
+    /// Positional `i` or keyword `name`.
+    public func get(_ i: Int, _ name: String) -> Value? {
+        if i < positional.count { return positional[i] }
+        return keyword(name)
+    }
+
+    /// Raises CPython's TypeErrors for a native function that takes `min...max` positional arguments
+    /// and only the keywords in `keywords`.
+    public func check(_ fname: String, min: Int, max: Int, keywords: [String] = []) throws {
+        for k in kwnames where !keywords.contains(k) {
+            if keywords.isEmpty { throw PyError(.make(.typeError, "\(fname)() takes no keyword arguments")) }
+            throw PyError(.make(.typeError, "'\(k)' is an invalid keyword argument for \(fname)()"))
+        }
+        let n = positional.count
+        if n < min || n > max {
+            let msg: String
+            if min == max {
+                msg = min == 0 ? "\(fname)() takes no arguments (\(n) given)"
+                    : min == 1 ? "\(fname)() takes exactly one argument (\(n) given)"
+                    : "\(fname)() takes exactly \(min) arguments (\(n) given)"
+            } else if n < min {
+                msg = "\(fname) expected at least \(min) argument\(min == 1 ? "" : "s"), got \(n)"
+            } else {
+                msg = "\(fname) expected at most \(max) argument\(max == 1 ? "" : "s"), got \(n)"
+            }
+            throw PyError(.make(.typeError, msg))
+        }
+    }
+
+    /// The arguments with `first` prepended (bound methods).
+    public func prepending(_ first: Value) -> Args {
+        Args([first] + positional, kwnames: kwnames, kwvalues: kwvalues)
+    }
+
+    public func dropFirst() -> Args {
+        Args(Array(positional.dropFirst()), kwnames: kwnames, kwvalues: kwvalues)
+    }
+}
+
+public typealias NativeFunction = (VM, Args) throws -> Value
+
+/// A function implemented in Swift: a builtin (`len`), a method of a builtin type (`list.append`,
+/// receiving self as the first positional argument), or such a method bound to its object.
+public final class PyBuiltinFunction: PyObject {
+    public let name: String
+    public let qualname: String
+    public let fn: NativeFunction
+    public let boundSelf: Value?
+    /// `object.__hash__`/`object.__eq__` defaults: lets the runtime skip calling them.
+    public let isObjectDefault: Bool
+    public let doc: String?
+
+    public init(name: String, qualname: String? = nil, doc: String? = nil, isObjectDefault: Bool = false,
+                boundSelf: Value? = nil, _ fn: @escaping NativeFunction) {
+        self.name = name; self.qualname = qualname ?? name; self.fn = fn
+        self.boundSelf = boundSelf; self.isObjectDefault = isObjectDefault; self.doc = doc
+        super.init(type: PyType.builtinFunction)
+    }
+
+    /// This method bound to `obj` (what `[].append` evaluates to).
+    public func bind(_ obj: Value) -> PyBuiltinFunction {
+        PyBuiltinFunction(name: name, qualname: qualname, doc: doc, isObjectDefault: isObjectDefault, boundSelf: obj, fn)
+    }
+}
+
+/// A code object prepared for execution: constants as values, names interned.
+public final class PyCode: PyObject {
+    public let co: CodeObject
+    public let instructions: ContiguousArray<Instruction>
+    public let consts: [Value]
+    public let names: [PyStr]
+    public let nlocals: Int
+    public let ncells: Int
+    public let nfree: Int
+    /// Locals + cells + free + stack: the size of a frame's value area.
+    public let frameSize: Int
+    public let isGenerator: Bool
+    public let usesLocalsDict: Bool
+    /// Stable copies for the eval loop (never reallocated; freed with the code object).
+    let ins: UnsafeMutablePointer<Instruction>
+    let constPtr: UnsafeMutablePointer<Value>
+
+    public init(_ co: CodeObject) {
+        self.co = co
+        self.instructions = ContiguousArray(co.instructions)
+        self.consts = co.consts.map(PyCode.value(of:))
+        self.names = co.names.map(PyStr.intern)
+        self.nlocals = co.varnames.count
+        self.ncells = co.cellvars.count
+        self.nfree = co.freevars.count
+        self.frameSize = nlocals + ncells + nfree + co.stacksize + 1
+        self.isGenerator = co.flags.contains(.generator)
+        self.usesLocalsDict = co.flags.contains(.usesLocalsDict)
+        ins = .allocate(capacity: max(co.instructions.count, 1))
+        ins.initialize(from: co.instructions, count: co.instructions.count)
+        constPtr = .allocate(capacity: max(consts.count, 1))
+        constPtr.initialize(from: consts, count: consts.count)
+        super.init(type: PyType.code)
+    }
+
+    deinit {
+        ins.deinitialize(count: co.instructions.count); ins.deallocate()
+        constPtr.deinitialize(count: consts.count); constPtr.deallocate()
+    }
+
+    static func value(of c: Constant) -> Value {
+        switch c {
+        case .none: return .none
+        case .true: return .bool(true)
+        case .false: return .bool(false)
+        case .ellipsis: return .object(PyEllipsis.shared)
+        case .int(let b): return .integer(b)
+        case .float(let d): return .float(d)
+        case .str(let s): return .object(PyStr.intern(s))
+        case .bytes(let b): return .object(PyBytes(b))
+        case .tuple(let items): return .object(PyTuple(items.map(value(of:))))
+        case .code(let co): return .object(PyCode(co))
+        }
+    }
+
+    public var name: String { co.name }
+    public var qualname: String { co.qualname }
+    public var filename: String { co.filename }
+}
+
+/// A function defined in Python (`def`, `lambda`, comprehension bodies).
+public final class PyFunction: PyObject {
+    public let code: PyCode
+    public let globals: PyDict
+    public let builtins: PyDict
+    public var defaults: [Value]
+    public var kwdefaults: [String: Value]
+    public let closure: [PyCell]
+    public var name: String
+    public var qualname: String
+    public let dict = PyDict()
+    public var module: Value
+
+    public init(code: PyCode, globals: PyDict, builtins: PyDict, defaults: [Value] = [],
+                kwdefaults: [String: Value] = [:], closure: [PyCell] = []) {
+        self.code = code; self.globals = globals; self.builtins = builtins; self.defaults = defaults
+        self.kwdefaults = kwdefaults; self.closure = closure
+        self.name = code.co.name; self.qualname = code.co.qualname
+        self.module = globals.getStr("__name__") ?? .none
+        super.init(type: PyType.function)
+    }
+
+    public override var instanceDict: PyDict? { dict }
+}
+
+/// A function bound to an instance (`obj.method`).
+public final class PyMethod: PyObject {
+    public let function: Value
+    public let selfValue: Value
+    public init(function: Value, self selfValue: Value) {
+        self.function = function; self.selfValue = selfValue
+        super.init(type: PyType.method)
+    }
+}
+
+/// A closure cell. Reads and writes are atomic: closures are shared between threads.
+public final class PyCell: PyObject {
+    private let storage: Mutex<Value>
+    public init(_ v: Value = .null) { storage = Mutex(v); super.init(type: PyType.cell) }
+    @inline(__always) public var contents: Value {
+        get { storage.withLock { $0 } }
+        set { storage.withLock { $0 = newValue } }
+    }
+}
+
+/// A module: a name and a namespace.
+public final class PyModule: PyObject {
+    public let name: String
+    public let dict: PyDict
+    public init(name: String, dict: PyDict = PyDict()) {
+        self.name = name; self.dict = dict
+        super.init(type: PyType.module)
+        dict.setStr("__name__", .str(name))
+    }
+    public override var instanceDict: PyDict? { dict }
+}
+
+public final class PyEllipsis: PyObject {
+    public static let shared = PyEllipsis()
+    private init() { super.init(type: PyType.ellipsisType) }
+}
+
+public final class PyNotImplemented: PyObject {
+    public static let shared = PyNotImplemented()
+    private init() { super.init(type: PyType.notImplementedType) }
+}
+
+public final class PyProperty: PyObject {
+    public let fget: Value, fset: Value, fdel: Value, doc: Value
+    public init(fget: Value, fset: Value = .none, fdel: Value = .none, doc: Value = .none) {
+        self.fget = fget; self.fset = fset; self.fdel = fdel; self.doc = doc
+        super.init(type: PyType.property)
+    }
+}
+
+public final class PyStaticMethod: PyObject {
+    public let function: Value
+    public init(_ f: Value) { function = f; super.init(type: PyType.staticmethod) }
+}
+
+public final class PyClassMethod: PyObject {
+    public let function: Value
+    public init(_ f: Value) { function = f; super.init(type: PyType.classmethod) }
+}
+
+/// `super(type, obj)`: attribute lookup starting after `startType` in the MRO of `obj`'s type.
+public final class PySuper: PyObject {
+    public let startType: PyType
+    public let object: Value
+    public let objectType: PyType
+    public init(startType: PyType, object: Value, objectType: PyType) {
+        self.startType = startType; self.object = object; self.objectType = objectType
+        super.init(type: PyType.superType)
+    }
+}
+
+public final class PyRange: PyObject {
+    public let start: Int, stop: Int, step: Int
+    public init(start: Int, stop: Int, step: Int) {
+        self.start = start; self.stop = stop; self.step = step
+        super.init(type: PyType.range)
+    }
+    public var count: Int {
+        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
+        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+    }
+}
+
+public final class PySlice: PyObject {
+    public let start: Value, stop: Value, step: Value
+    public init(start: Value, stop: Value, step: Value) {
+        self.start = start; self.stop = stop; self.step = step
+        super.init(type: PyType.slice)
+    }
+}
+
+/// An iterator whose items come from a Swift closure (returning nil when exhausted). Used for the
+/// iterators of builtin containers and for enumerate/zip/map/filter/reversed.
+public final class PyNativeIterator: PyObject {
+    private let nextFn: (VM) throws -> Value?
+    private let done = Atomic<Bool>(false)
+    public init(type: PyType = PyType.nativeIterator, _ next: @escaping (VM) throws -> Value?) {
+        self.nextFn = next
+        super.init(type: type)
+    }
+    @inline(__always) public func next(_ vm: VM) throws -> Value? {
+        if done.load(ordering: .relaxed) { return nil }
+        if let v = try nextFn(vm) { return v }
+        done.store(true, ordering: .relaxed)
+        return nil
+    }
+}
+
+/// The iterator of a list: reads the live list (appends during iteration are seen, as in CPython).
+public final class PyListIterator: PyObject {
+    public let list: PyList
+    private let index = Atomic<Int>(0)
+    public init(_ list: PyList) { self.list = list; super.init(type: PyType.listIterator) }
+    @inline(__always) public func next() -> Value? {
+        let i = index.load(ordering: .relaxed)
+        if i < 0 { return nil }
+        if let v = list.item(at: i) { index.store(i + 1, ordering: .relaxed); return v }
+        index.store(-1, ordering: .relaxed)
+        return nil
+    }
+}

@@ -1,0 +1,210 @@
+import Synchronization
+
+/// `dict`, and the `__dict__` of modules, classes and instances. Single operations are atomic
+/// (the table lives in a mutex). Keys whose hash or equality needs Python code (`__hash__`/`__eq__`
+/// of user classes) are resolved outside the lock, then the table is re-checked by identity.
+public final class PyDict: PyObject {
+    private let storage: Mutex<DictTable>
+
+    public init() {
+        storage = Mutex(DictTable())
+        super.init(type: PyType.dict)
+    }
+
+    init(table: DictTable) {
+        storage = Mutex(table)
+        super.init(type: PyType.dict)
+    }
+
+    public var count: Int { storage.withLock { $0.count } }
+    var version: Int { storage.withLock { $0.version } }
+
+    public var keys: [Value] { storage.withLock { $0.liveKeys } }
+    public var values: [Value] { storage.withLock { $0.liveValues } }
+    public var items: [(Value, Value)] { storage.withLock { $0.liveItems } }
+    var table: DictTable { storage.withLock { $0 } }
+
+    // MARK: str keys (attribute dictionaries): never runs Python code
+
+    @inline(__always) public func getStr(_ key: PyStr) -> Value? {
+        let h = key.hashValue
+        return storage.withLock { t -> Value? in
+            if case .found(let e) = t.find(.object(key), hash: h, eq: strEq) { return t.entry(e).value }
+            return nil
+        }
+    }
+
+    public func getStr(_ key: String) -> Value? { getStr(PyStr(key)) }
+
+    public func setStr(_ key: PyStr, _ value: Value) {
+        let h = key.hashValue
+        storage.withLock { t in
+            if case .found(let e) = t.find(.object(key), hash: h, eq: strEq) { t.setValue(at: e, value) }
+            else { t.insertNew(.object(key), hash: h, value: value) }
+        }
+    }
+
+    public func setStr(_ key: String, _ value: Value) { setStr(PyStr.intern(key), value) }
+
+    @discardableResult
+    public func deleteStr(_ key: PyStr) -> Value? {
+        let h = key.hashValue
+        return storage.withLock { t -> Value? in
+            if case .found(let e) = t.find(.object(key), hash: h, eq: strEq) { return t.remove(at: e).value }
+            return nil
+        }
+    }
+
+    // MARK: general keys
+
+    /// Finds the entry index for `key`, running `__eq__` outside the lock when needed.
+    private func locate(_ key: Value, hash h: Int, vm: VM) throws -> Int? {
+        let first = storage.withLock { $0.find(key, hash: h, eq: Hashing.fastEquals) }
+        switch first {
+        case .found(let e): return e
+        case .notFound: return nil
+        case .undecided(let candidates):
+            let snapshot = storage.withLock { t in candidates.map { t.entry($0).key } }
+            for k in snapshot where try vm.equals(k, key) {
+                return storage.withLock { $0.findIdentical(k, hash: h) }
+            }
+            return nil
+        }
+    }
+
+    public func get(_ key: Value, vm: VM) throws -> Value? {
+        let h = try vm.hash(key)
+        if let e = try locate(key, hash: h, vm: vm) {
+            return storage.withLock { t in e < t.keys.count && !t.keys[e].isNull ? t.entry(e).value : nil }
+        }
+        return nil
+    }
+
+    public func set(_ key: Value, _ value: Value, vm: VM) throws {
+        let h = try vm.hash(key)
+        let e = try locate(key, hash: h, vm: vm)
+        storage.withLock { t in
+            if let e = e, e < t.keys.count, !t.keys[e].isNull { t.setValue(at: e, value); return }
+            // Re-check by fast equality: another thread may have inserted the key meanwhile.
+            if case .found(let e2) = t.find(key, hash: h, eq: Hashing.fastEquals) { t.setValue(at: e2, value) }
+            else { t.insertNew(key, hash: h, value: value) }
+        }
+    }
+
+    /// Removes `key`, returning its value, or nil when absent.
+    @discardableResult
+    public func remove(_ key: Value, vm: VM) throws -> Value? {
+        let h = try vm.hash(key)
+        guard let e = try locate(key, hash: h, vm: vm) else { return nil }
+        return storage.withLock { t in e < t.keys.count && !t.keys[e].isNull ? t.remove(at: e).value : nil }
+    }
+
+    public func contains(_ key: Value, vm: VM) throws -> Bool { try get(key, vm: vm) != nil }
+
+    public func removeAll() { storage.withLock { $0.removeAll() } }
+
+    /// Removes and returns the last inserted item.
+    public func popLast() -> (Value, Value)? {
+        storage.withLock { t in t.lastLive().map { t.remove(at: $0) } }
+    }
+
+    /// The live entry at or after position `pos` and the position after it (for iterators).
+    func entry(from pos: Int) -> (key: Value, value: Value, next: Int, version: Int)? {
+        storage.withLock { t in
+            guard let e = t.nextLive(from: pos) else { return nil }
+            let en = t.entry(e)
+            return (en.key, en.value, e + 1, t.version)
+        }
+    }
+
+    public func copy() -> PyDict { PyDict(table: table) }
+}
+
+@inline(__always) func strEq(_ a: Value, _ b: Value) -> Bool? {
+    if case .object(let x) = a, case .object(let y) = b, let s = x as? PyStr, let t = y as? PyStr {
+        return s.value == t.value
+    }
+    return Hashing.fastEquals(a, b)
+}
+
+/// `set` and the table behind `frozenset`. Same storage as dict (values unused).
+public final class PySet: PyObject {
+    private let storage: Mutex<DictTable>
+
+    public override init(type: PyType = PyType.set) {
+        storage = Mutex(DictTable())
+        super.init(type: type)
+    }
+
+    public var count: Int { storage.withLock { $0.count } }
+    var version: Int { storage.withLock { $0.version } }
+    public var elements: [Value] { storage.withLock { $0.liveKeys } }
+    var hashes: [Int] { storage.withLock { $0.liveHashes } }
+
+    private func locate(_ key: Value, hash h: Int, vm: VM) throws -> Int? {
+        let first = storage.withLock { $0.find(key, hash: h, eq: Hashing.fastEquals) }
+        switch first {
+        case .found(let e): return e
+        case .notFound: return nil
+        case .undecided(let candidates):
+            let snapshot = storage.withLock { t in candidates.map { t.entry($0).key } }
+            for k in snapshot where try vm.equals(k, key) {
+                return storage.withLock { $0.findIdentical(k, hash: h) }
+            }
+            return nil
+        }
+    }
+
+    public func contains(_ key: Value, vm: VM) throws -> Bool {
+        let h = try vm.hash(key)
+        return try locate(key, hash: h, vm: vm) != nil
+    }
+
+    /// Adds `key`; returns false if it was already present.
+    @discardableResult
+    public func add(_ key: Value, vm: VM) throws -> Bool {
+        let h = try vm.hash(key)
+        if try locate(key, hash: h, vm: vm) != nil { return false }
+        return storage.withLock { t in
+            if case .found = t.find(key, hash: h, eq: Hashing.fastEquals) { return false }
+            t.insertNew(key, hash: h, value: .none)
+            return true
+        }
+    }
+
+    @discardableResult
+    public func remove(_ key: Value, vm: VM) throws -> Bool {
+        let h = try vm.hash(key)
+        guard let e = try locate(key, hash: h, vm: vm) else { return false }
+        return storage.withLock { t in
+            guard e < t.keys.count, !t.keys[e].isNull else { return false }
+            _ = t.remove(at: e); return true
+        }
+    }
+
+    public func popFirst() -> Value? {
+        storage.withLock { t in t.nextLive(from: 0).map { t.remove(at: $0).key } }
+    }
+
+    public func removeAll() { storage.withLock { $0.removeAll() } }
+
+    func element(from pos: Int) -> (key: Value, next: Int, version: Int)? {
+        storage.withLock { t in
+            guard let e = t.nextLive(from: pos) else { return nil }
+            return (t.entry(e).key, e + 1, t.version)
+        }
+    }
+}
+
+/// `frozenset`: a set that is never mutated after construction, so it is hashable.
+public final class PyFrozenSet: PyObject {
+    public let set: PySet
+    public let cachedHash: Int
+    public init(_ set: PySet) {
+        self.set = set
+        self.cachedHash = Hashing.hashFrozenSet(set.hashes)
+        super.init(type: PyType.frozenset)
+    }
+    public var elements: [Value] { self.set.elements }
+    public var count: Int { self.set.count }
+}

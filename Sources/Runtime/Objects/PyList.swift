@@ -1,0 +1,38 @@
+import Synchronization
+
+/// `list`. The items live inside a mutex, so single operations (`append`, `pop`, `lst[i] = v`, `len`)
+/// are atomic even without the GIL, as in free-threaded CPython. Compound operations (`x += 1`,
+/// check-then-act) are not, by design. Never call Python code inside `withItems`.
+public final class PyList: PyObject {
+    private let storage: Mutex<[Value]>
+
+    public init(_ items: [Value] = []) {
+        storage = Mutex(items)
+        super.init(type: PyType.list)
+    }
+
+    /// A consistent copy of the items (copy-on-write: cheap until someone mutates).
+    @inline(__always) public var items: [Value] { storage.withLock { $0 } }
+
+    @inline(__always) public var count: Int { storage.withLock { $0.count } }
+
+    @inline(__always) public func withItems<R>(_ body: (inout [Value]) throws -> R) rethrows -> R {
+        try storage.withLock { (items: inout [Value]) throws -> R in try body(&items) }
+    }
+
+    @inline(__always) public func append(_ v: Value) { storage.withLock { $0.append(v) } }
+
+    public func replaceAll(_ new: [Value]) { storage.withLock { $0 = new } }
+
+    /// The item at a normalized index, or nil when out of range.
+    @inline(__always) public func item(at i: Int) -> Value? {
+        storage.withLock { $0.indices.contains(i) ? $0[i] : nil }
+    }
+}
+
+/// `tuple`. Immutable.
+public final class PyTuple: PyObject {
+    public let items: [Value]
+    public init(_ items: [Value]) { self.items = items; super.init(type: PyType.tuple) }
+    public static let empty = PyTuple([])
+}

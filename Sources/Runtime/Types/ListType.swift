@@ -1,0 +1,2 @@
+// Stub: replaced by the real implementation.
+extension RuntimeSetup { static func installListType() {} }

@@ -1,0 +1,183 @@
+import Compiler
+
+/// The out-of-line parts of instructions: unpacking, f-string formatting, `**` merging, raising,
+/// `yield from`, calls with `*args`/`**kwargs`.
+extension VM {
+    func extendItems(_ v: Value) throws -> [Value] {
+        do { return try toArray(v) }
+        catch let e as PyError where e.exception.isInstance(of: .typeError) && v.type.lookup(Names.iter) == nil && v.type.lookup(Names.getitem) == nil {
+            throw PyError.type("Value after * must be an iterable, not \(v.typeName)")
+        }
+    }
+
+    func dictUpdate(_ d: PyDict, _ m: Value, merge: Bool, callee: Value?) throws {
+        if case .object(let o) = m, let src = o as? PyDict {
+            for (k, v) in src.items {
+                if merge, try d.contains(k, vm: self) {
+                    throw PyError.type("\(calleeName(callee)) got multiple values for keyword argument '\(try str(k))'")
+                }
+                try d.set(k, v, vm: self)
+            }
+            return
+        }
+        guard let keysMethod = try getAttrOrNil(m, PyStr.intern("keys")) else {
+            if merge { throw PyError.type("\(calleeName(callee)) argument after ** must be a mapping, not \(m.typeName)") }
+            throw PyError.type("'\(m.typeName)' object is not a mapping")
+        }
+        for k in try toArray(try call(keysMethod, Args())) {
+            if merge, try d.contains(k, vm: self) {
+                throw PyError.type("\(calleeName(callee)) got multiple values for keyword argument '\(try str(k))'")
+            }
+            try d.set(k, try getItem(m, k), vm: self)
+        }
+    }
+
+    func calleeName(_ v: Value?) -> String {
+        guard let v = v, case .object(let o) = v else { return "function" }
+        if let f = o as? PyFunction { return "\(f.qualname)()" }
+        if let b = o as? PyBuiltinFunction { return "\(b.name)()" }
+        if let t = o as? PyType { return "\(t.name)()" }
+        return "function"
+    }
+
+    func formatValue(_ v: Value, conversion: Int, spec: String?) throws -> String {
+        var value = v
+        switch conversion {
+        case 1: value = .str(try str(v))
+        case 2: value = .str(try repr(v))
+        case 3: value = .str(asciiRepr(try repr(v)))
+        default: break
+        }
+        if spec == nil || spec == "", case .object(let o) = value, let s = o as? PyStr { return s.value }
+        if spec == nil || spec == "" {
+            switch value {
+            case .int, .float, .bool: return try str(value)
+            default: break
+            }
+        }
+        return try format(value, spec ?? "")
+    }
+
+    func asciiRepr(_ s: String) -> String {
+        var out = ""
+        for u in s.unicodeScalars {
+            if u.value < 128 { out.unicodeScalars.append(u) }
+            else if u.value < 0x100 { out += "\\x" + hex(u.value, 2) }
+            else if u.value < 0x10000 { out += "\\u" + hex(u.value, 4) }
+            else { out += "\\U" + hex(u.value, 8) }
+        }
+        return out
+    }
+
+    private func hex(_ v: UInt32, _ width: Int) -> String {
+        let s = String(v, radix: 16)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+
+    func unpackItems(_ seq: Value, count n: Int) throws -> [Value] {
+        var items: [Value]
+        if case .object(let o) = seq, let t = o as? PyTuple { items = t.items }
+        else if case .object(let o) = seq, let l = o as? PyList { items = l.items }
+        else {
+            guard seq.type.lookup(Names.iter) != nil || seq.type.lookup(Names.getitem) != nil || seq.asObject is PyNativeIterator || seq.asObject is PyGenerator else {
+                throw PyError.type("cannot unpack non-iterable \(seq.typeName) object")
+            }
+            let it = try iter(seq)
+            items = []
+            while let v = try next(it) {
+                items.append(v)
+                if items.count > n { throw PyError.value("too many values to unpack (expected \(n))") }
+            }
+        }
+        if items.count > n { throw PyError.value("too many values to unpack (expected \(n))") }
+        if items.count < n { throw PyError.value("not enough values to unpack (expected \(n), got \(items.count))") }
+        return items
+    }
+
+    /// `a, *b, c = seq`: returns [a, b-list, c] in source order.
+    func unpackStarred(_ seq: Value, before: Int, after: Int) throws -> [Value] {
+        guard seq.type.lookup(Names.iter) != nil || seq.type.lookup(Names.getitem) != nil || seq.asObject is PyNativeIterator || seq.asObject is PyGenerator || seq.asObject is PyList || seq.asObject is PyTuple else {
+            throw PyError.type("cannot unpack non-iterable \(seq.typeName) object")
+        }
+        let items = try toArray(seq)
+        if items.count < before + after {
+            throw PyError.value("not enough values to unpack (expected at least \(before + after), got \(items.count))")
+        }
+        var out = Array(items[0..<before])
+        out.append(.object(PyList(Array(items[before..<(items.count - after)]))))
+        out.append(contentsOf: items[(items.count - after)...])
+        return out
+    }
+
+    func callEx(_ first: Value, _ second: Value, _ argsValue: Value, _ kwargs: Value) throws -> Value {
+        var positional: [Value]
+        if case .object(let o) = argsValue, let t = o as? PyTuple { positional = t.items } else { positional = try toArray(argsValue) }
+        let callable: Value
+        if first.isNull { callable = second } else { callable = first; positional.insert(second, at: 0) }
+        var names: [String] = [], values: [Value] = []
+        if case .object(let o) = kwargs, let d = o as? PyDict {
+            for (k, v) in d.items {
+                guard case .object(let ko) = k, let ks = ko as? PyStr else { throw PyError.type("keywords must be strings") }
+                names.append(ks.value); values.append(v)
+            }
+        }
+        return try call(callable, Args(positional, kwnames: names, kwvalues: values))
+    }
+
+    func exceptionMatches(_ exc: Value, _ t: Value) throws -> Bool {
+        if case .object(let o) = t {
+            if let ty = o as? PyType {
+                guard ty.isSubtype(of: .baseException) else {
+                    throw PyError.type("catching classes that do not inherit from BaseException is not allowed")
+                }
+                return exc.type.isSubtype(of: ty)
+            }
+            if let tup = o as? PyTuple {
+                for item in tup.items where try exceptionMatches(exc, item) { return true }
+                return false
+            }
+        }
+        throw PyError.type("catching classes that do not inherit from BaseException is not allowed")
+    }
+
+    /// `raise X`: X may be an exception class (instantiated with no arguments) or instance.
+    func makeException(_ v: Value) throws -> PyBaseException {
+        if case .object(let o) = v {
+            if let e = o as? PyBaseException { return e }
+            if let t = o as? PyType, t.isSubtype(of: .baseException) {
+                let inst = try call(v, Args())
+                if case .object(let io) = inst, let e = io as? PyBaseException { return e }
+                throw PyError.type("calling \(t.name) should have returned an instance of BaseException, not \(inst.typeName)")
+            }
+        }
+        throw PyError.type("exceptions must derive from BaseException")
+    }
+
+    /// One step of `yield from`: send `v` into the subiterator.
+    func sendInto(_ sub: Value, _ v: Value) throws -> PyGenerator.Outcome {
+        if case .object(let o) = sub, let g = o as? PyGenerator { return try g.resume(self, send: v, throwing: nil) }
+        do {
+            if v.isNone {
+                if let item = try nextRaising(sub) { return .yielded(item) }
+                return .returned(.none)
+            }
+            return .yielded(try call(try getAttr(sub, "send"), v))
+        } catch let e as PyError where e.exception.isInstance(of: .stopIteration) {
+            return .returned(e.exception.args.first ?? .none)
+        }
+    }
+
+    /// Like `next` but lets StopIteration (with its value) propagate from Python iterators.
+    private func nextRaising(_ it: Value) throws -> Value? {
+        if case .object(let o) = it, o is PyNativeIterator || o is PyListIterator { return try next(it) }
+        guard let m = it.type.lookup(Names.next) else { throw PyError.type("'\(it.typeName)' object is not an iterator") }
+        return try callBound(m, it, [])
+    }
+
+    func displayHook(_ v: Value) throws {
+        if let hook = interp.sys.dict.getStr("displayhook") { _ = try call(hook, v); return }
+        if v.isNone { return }
+        interp.stdout.write(try repr(v) + "\n", from: self)
+        interp.builtins.dict.setStr("_", v)
+    }
+}

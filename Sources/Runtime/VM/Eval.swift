@@ -1,0 +1,568 @@
+import Compiler
+
+@inline(__always) func push(_ s: UnsafeMutablePointer<Value>, _ sp: inout Int, _ v: Value) {
+    (s + sp).initialize(to: v); sp += 1
+}
+@inline(__always) func pop(_ s: UnsafeMutablePointer<Value>, _ sp: inout Int) -> Value {
+    sp -= 1; return (s + sp).move()
+}
+
+/// The bytecode interpreter loop. Calls between Python functions switch `f` to the callee's heap frame
+/// and continue the loop; returns switch back. Only native code calling into Python (and generator
+/// resumption) enters `eval` recursively.
+extension VM {
+    /// Runs module-level or class-body code with a namespace dict.
+    public func runModuleCode(_ code: PyCode, globals: PyDict, locals: PyDict? = nil) throws -> Value {
+        let builtins = builtinsDict(for: globals)
+        let frame = Frame(code: code, globals: globals, builtins: builtins, locals: locals ?? globals,
+                          function: nil, slots: arena.allocate(code.frameSize), arenaAllocated: true)
+        return try eval(frame)
+    }
+
+    func builtinsDict(for globals: PyDict) -> PyDict {
+        if case .object(let o)? = globals.getStr(Names.builtins) {
+            if let m = o as? PyModule { return m.dict }
+            if let d = o as? PyDict { return d }
+        }
+        return interp.builtins.dict
+    }
+
+    func runGeneratorFrame(_ frame: Frame, throwing exc: PyBaseException?, generator: PyGenerator) throws -> Value {
+        let saved = handledException
+        handledException = generator.savedHandled
+        defer { generator.savedHandled = handledException; handledException = saved }
+        return try eval(frame, pending: exc)
+    }
+
+    /// Finishes a frame that returned or unwound: generator frames keep their memory (the generator
+    /// frees it), others give their arena slice back.
+    @inline(__always)
+    func finishFrame(_ frame: Frame) {
+        depth -= 1
+        if frame.generator != nil { frame.clear() } else { discardFrame(frame) }
+    }
+
+    // swiftlint:disable:next function_body_length cyclomatic_complexity
+    func eval(_ entry: Frame, pending: PyBaseException? = nil) throws -> Value {
+        depth += 1
+        if depth > interp.recursionLimit.load(ordering: .relaxed) {
+            finishFrame(entry)
+            throw PyError(.make(.recursionError, "maximum recursion depth exceeded"))
+        }
+        let savedCurrent = currentFrame
+        defer { currentFrame = savedCurrent }
+        entry.back = nil
+        var f = entry
+        currentFrame = f
+        var code = f.code
+        var ins = code.ins
+        var consts = code.constPtr
+        var slots = f.slots
+        var sp = f.sp
+        var pc = f.pc
+        var pendingError: PyError? = pending.map { PyError($0) }
+
+        while true {
+            do {
+                if let e = pendingError { pendingError = nil; throw e }
+                while true {
+                    let instr = ins[pc]
+                    pc += 1
+                    switch instr.op {
+                    case .nop, .returnGenerator:
+                        break
+                    case .popTop:
+                        sp -= 1; (slots + sp).deinitialize(count: 1)
+                    case .copy:
+                        push(slots, &sp, slots[sp - Int(instr.arg)])
+                    case .swap:
+                        let i = sp - Int(instr.arg)
+                        let t = slots[sp - 1]; slots[sp - 1] = slots[i]; slots[i] = t
+                    case .pushNull:
+                        push(slots, &sp, .null)
+
+                    case .loadConst:
+                        push(slots, &sp, consts[Int(instr.arg)])
+                    case .loadFast:
+                        let v = slots[Int(instr.arg)]
+                        if v.isNull { throw unboundLocal(code.co.varnames[Int(instr.arg)]) }
+                        push(slots, &sp, v)
+                    case .storeFast:
+                        slots[Int(instr.arg)] = pop(slots, &sp)
+                    case .deleteFast:
+                        if slots[Int(instr.arg)].isNull { throw unboundLocal(code.co.varnames[Int(instr.arg)]) }
+                        slots[Int(instr.arg)] = .null
+                    case .loadDeref:
+                        let v = f.cell(Int(instr.arg)).contents
+                        if v.isNull { throw unboundDeref(code, Int(instr.arg)) }
+                        push(slots, &sp, v)
+                    case .storeDeref:
+                        f.cell(Int(instr.arg)).contents = pop(slots, &sp)
+                    case .deleteDeref:
+                        let c = f.cell(Int(instr.arg))
+                        if c.contents.isNull { throw unboundDeref(code, Int(instr.arg)) }
+                        c.contents = .null
+                    case .loadClosure:
+                        push(slots, &sp, slots[code.nlocals + Int(instr.arg)])
+                    case .loadClassDeref:
+                        let i = Int(instr.arg)
+                        let name = i < code.ncells ? code.co.cellvars[i] : code.co.freevars[i - code.ncells]
+                        if let v = f.locals?.getStr(name) { push(slots, &sp, v) }
+                        else {
+                            let v = f.cell(i).contents
+                            if v.isNull { throw unboundDeref(code, i) }
+                            push(slots, &sp, v)
+                        }
+                    case .loadName:
+                        let name = code.names[Int(instr.arg)]
+                        if let v = f.locals?.getStr(name) ?? f.globals.getStr(name) ?? f.builtins.getStr(name) {
+                            push(slots, &sp, v)
+                        } else { throw PyError.name("name '\(name.value)' is not defined") }
+                    case .storeName:
+                        let v = pop(slots, &sp)
+                        (f.locals ?? f.globals).setStr(code.names[Int(instr.arg)], v)
+                    case .deleteName:
+                        let name = code.names[Int(instr.arg)]
+                        if (f.locals ?? f.globals).deleteStr(name) == nil {
+                            throw PyError.name("name '\(name.value)' is not defined")
+                        }
+                    case .loadGlobal:
+                        let name = code.names[Int(instr.arg)]
+                        if let v = f.globals.getStr(name) ?? f.builtins.getStr(name) { push(slots, &sp, v) }
+                        else { throw PyError.name("name '\(name.value)' is not defined") }
+                    case .storeGlobal:
+                        f.globals.setStr(code.names[Int(instr.arg)], pop(slots, &sp))
+                    case .deleteGlobal:
+                        let name = code.names[Int(instr.arg)]
+                        if f.globals.deleteStr(name) == nil { throw PyError.name("name '\(name.value)' is not defined") }
+
+                    case .loadAttr:
+                        let obj = pop(slots, &sp)
+                        push(slots, &sp, try getAttr(obj, code.names[Int(instr.arg)]))
+                    case .storeAttr:
+                        let obj = pop(slots, &sp)
+                        let v = pop(slots, &sp)
+                        try setAttr(obj, code.names[Int(instr.arg)], v)
+                    case .deleteAttr:
+                        try delAttr(pop(slots, &sp), code.names[Int(instr.arg)])
+                    case .loadMethod:
+                        let obj = pop(slots, &sp)
+                        let (m, selfValue) = try loadMethod(obj, code.names[Int(instr.arg)])
+                        if let s = selfValue { push(slots, &sp, m); push(slots, &sp, s) }
+                        else { push(slots, &sp, .null); push(slots, &sp, m) }
+                    case .binarySubscr:
+                        let key = pop(slots, &sp)
+                        let container = pop(slots, &sp)
+                        push(slots, &sp, try getItem(container, key))
+                    case .storeSubscr:
+                        let key = pop(slots, &sp)
+                        let container = pop(slots, &sp)
+                        let v = pop(slots, &sp)
+                        try setItem(container, key, v)
+                    case .deleteSubscr:
+                        let key = pop(slots, &sp)
+                        try delItem(pop(slots, &sp), key)
+                    case .buildSlice:
+                        let step: Value = instr.arg == 3 ? pop(slots, &sp) : .none
+                        let hi = pop(slots, &sp)
+                        let lo = pop(slots, &sp)
+                        push(slots, &sp, .object(PySlice(start: lo, stop: hi, step: step)))
+
+                    case .binaryOp:
+                        let b = pop(slots, &sp)
+                        let a = pop(slots, &sp)
+                        if case .int(let x) = a, case .int(let y) = b {
+                            switch instr.arg {
+                            case 0, 13:
+                                let (r, o) = x.addingReportingOverflow(y)
+                                if !o { push(slots, &sp, .int(r)); continue }
+                            case 1, 14:
+                                let (r, o) = x.subtractingReportingOverflow(y)
+                                if !o { push(slots, &sp, .int(r)); continue }
+                            case 2, 15:
+                                let (r, o) = x.multipliedReportingOverflow(by: y)
+                                if !o { push(slots, &sp, .int(r)); continue }
+                            default: break
+                            }
+                        }
+                        push(slots, &sp, try binaryOp(BinaryOperator(rawValue: instr.arg)!, a, b))
+                    case .unaryOp:
+                        let a = pop(slots, &sp)
+                        push(slots, &sp, try unaryOp(UnaryOperator(rawValue: instr.arg)!, a))
+                    case .compareOp:
+                        let b = pop(slots, &sp)
+                        let a = pop(slots, &sp)
+                        if case .int(let x) = a, case .int(let y) = b {
+                            let r: Bool
+                            switch instr.arg {
+                            case 0: r = x < y
+                            case 1: r = x <= y
+                            case 2: r = x == y
+                            case 3: r = x != y
+                            case 4: r = x > y
+                            default: r = x >= y
+                            }
+                            push(slots, &sp, .bool(r))
+                        } else {
+                            push(slots, &sp, try compare(a, b, ComparisonOperatorKind(rawValue: Int(instr.arg))!))
+                        }
+                    case .isOp:
+                        let b = pop(slots, &sp)
+                        let a = pop(slots, &sp)
+                        push(slots, &sp, .bool(a.isIdentical(b) != (instr.arg == 1)))
+                    case .containsOp:
+                        let container = pop(slots, &sp)
+                        let item = pop(slots, &sp)
+                        push(slots, &sp, .bool(try contains(container, item) != (instr.arg == 1)))
+
+                    case .buildTuple:
+                        let n = Int(instr.arg)
+                        let items = Array(UnsafeBufferPointer(start: slots + sp - n, count: n))
+                        sp -= n; (slots + sp).deinitialize(count: n)
+                        push(slots, &sp, .object(n == 0 ? PyTuple.empty : PyTuple(items)))
+                    case .buildList:
+                        let n = Int(instr.arg)
+                        let items = Array(UnsafeBufferPointer(start: slots + sp - n, count: n))
+                        sp -= n; (slots + sp).deinitialize(count: n)
+                        push(slots, &sp, .object(PyList(items)))
+                    case .buildSet:
+                        let n = Int(instr.arg)
+                        let items = Array(UnsafeBufferPointer(start: slots + sp - n, count: n))
+                        sp -= n; (slots + sp).deinitialize(count: n)
+                        let s = PySet()
+                        for v in items { try s.add(v, vm: self) }
+                        push(slots, &sp, .object(s))
+                    case .buildMap:
+                        let n = Int(instr.arg)
+                        let items = Array(UnsafeBufferPointer(start: slots + sp - 2 * n, count: 2 * n))
+                        sp -= 2 * n; (slots + sp).deinitialize(count: 2 * n)
+                        let d = PyDict()
+                        for i in 0..<n { try d.set(items[2 * i], items[2 * i + 1], vm: self) }
+                        push(slots, &sp, .object(d))
+                    case .buildConstKeyMap:
+                        let n = Int(instr.arg)
+                        guard case .object(let ko) = pop(slots, &sp), let keys = ko as? PyTuple else { fatalError("bad const key map") }
+                        let vals = Array(UnsafeBufferPointer(start: slots + sp - n, count: n))
+                        sp -= n; (slots + sp).deinitialize(count: n)
+                        let d = PyDict()
+                        for i in 0..<n { try d.set(keys.items[i], vals[i], vm: self) }
+                        push(slots, &sp, .object(d))
+                    case .buildString:
+                        let n = Int(instr.arg)
+                        var s = ""
+                        for i in (sp - n)..<sp { if case .object(let o) = slots[i], let ps = o as? PyStr { s += ps.value } }
+                        sp -= n; (slots + sp).deinitialize(count: n)
+                        push(slots, &sp, .str(s))
+                    case .listAppend:
+                        let v = pop(slots, &sp)
+                        (slots[sp - Int(instr.arg)].asObject as! PyList).append(v)
+                    case .setAdd:
+                        let v = pop(slots, &sp)
+                        try (slots[sp - Int(instr.arg)].asObject as! PySet).add(v, vm: self)
+                    case .mapAdd:
+                        let v = pop(slots, &sp)
+                        let k = pop(slots, &sp)
+                        try (slots[sp - Int(instr.arg)].asObject as! PyDict).set(k, v, vm: self)
+                    case .listExtend:
+                        let it = pop(slots, &sp)
+                        let items = try extendItems(it)
+                        (slots[sp - Int(instr.arg)].asObject as! PyList).withItems { $0.append(contentsOf: items) }
+                    case .setUpdate:
+                        let it = pop(slots, &sp)
+                        let s = slots[sp - Int(instr.arg)].asObject as! PySet
+                        for v in try toArray(it) { try s.add(v, vm: self) }
+                    case .dictUpdate:
+                        let m = pop(slots, &sp)
+                        try dictUpdate(slots[sp - Int(instr.arg)].asObject as! PyDict, m, merge: false, callee: nil)
+                    case .dictMerge:
+                        let m = pop(slots, &sp)
+                        try dictUpdate(slots[sp - Int(instr.arg)].asObject as! PyDict, m, merge: true,
+                                       callee: slots[sp - Int(instr.arg) - 2])
+                    case .listToTuple:
+                        let l = pop(slots, &sp).asObject as! PyList
+                        push(slots, &sp, .object(PyTuple(l.items)))
+                    case .formatValue:
+                        let spec: String? = instr.arg & 4 != 0 ? (pop(slots, &sp).asObject as! PyStr).value : nil
+                        let v = pop(slots, &sp)
+                        push(slots, &sp, .str(try formatValue(v, conversion: Int(instr.arg & 3), spec: spec)))
+
+                    case .unpackSequence:
+                        let seq = pop(slots, &sp)
+                        let items = try unpackItems(seq, count: Int(instr.arg))
+                        for v in items.reversed() { push(slots, &sp, v) }
+                    case .unpackEx:
+                        let seq = pop(slots, &sp)
+                        let before = Int(instr.arg & 0xFF), after = Int(instr.arg >> 8)
+                        let items = try unpackStarred(seq, before: before, after: after)
+                        for v in items.reversed() { push(slots, &sp, v) }
+
+                    case .jump:
+                        let target = Int(instr.arg)
+                        if target < pc && evalBreaker.load(ordering: .relaxed) != 0 {
+                            f.pc = pc; f.sp = sp
+                            try handleEvalBreaker()
+                        }
+                        pc = target
+                    case .popJumpIfFalse:
+                        let v = pop(slots, &sp)
+                        if case .bool(let b) = v { if !b { pc = Int(instr.arg) } }
+                        else if !(try truthy(v)) { pc = Int(instr.arg) }
+                    case .popJumpIfTrue:
+                        let v = pop(slots, &sp)
+                        if case .bool(let b) = v { if b { pc = Int(instr.arg) } }
+                        else if try truthy(v) { pc = Int(instr.arg) }
+                    case .jumpIfFalseOrPop:
+                        if !(try truthy(slots[sp - 1])) { pc = Int(instr.arg) } else { sp -= 1; (slots + sp).deinitialize(count: 1) }
+                    case .jumpIfTrueOrPop:
+                        if try truthy(slots[sp - 1]) { pc = Int(instr.arg) } else { sp -= 1; (slots + sp).deinitialize(count: 1) }
+                    case .popJumpIfNone:
+                        if pop(slots, &sp).isNone { pc = Int(instr.arg) }
+                    case .popJumpIfNotNone:
+                        if !pop(slots, &sp).isNone { pc = Int(instr.arg) }
+                    case .getIter:
+                        let v = pop(slots, &sp)
+                        push(slots, &sp, try iter(v))
+                    case .forIter:
+                        f.pc = pc; f.sp = sp
+                        if let v = try next(slots[sp - 1]) { push(slots, &sp, v) }
+                        else {
+                            sp -= 1; (slots + sp).deinitialize(count: 1)
+                            pc = Int(instr.arg)
+                        }
+
+                    case .returnValue:
+                        let rv = pop(slots, &sp)
+                        f.sp = sp
+                        let done = f
+                        if done === entry {
+                            finishFrame(done)
+                            return rv
+                        }
+                        f = done.back!
+                        finishFrame(done)
+                        currentFrame = f
+                        code = f.code; ins = code.ins; consts = code.constPtr; slots = f.slots; sp = f.sp; pc = f.pc
+                        push(slots, &sp, rv)
+
+                    case .makeFunction:
+                        let codeObj = pop(slots, &sp).asObject as! PyCode
+                        var closure: [PyCell] = []
+                        var kwdefaults: [String: Value] = [:]
+                        var defaults: [Value] = []
+                        if instr.arg & 8 != 0 {
+                            closure = (pop(slots, &sp).asObject as! PyTuple).items.map { $0.asObject as! PyCell }
+                        }
+                        if instr.arg & 2 != 0 {
+                            for (k, v) in (pop(slots, &sp).asObject as! PyDict).items {
+                                kwdefaults[(k.asObject as! PyStr).value] = v
+                            }
+                        }
+                        if instr.arg & 1 != 0 { defaults = (pop(slots, &sp).asObject as! PyTuple).items }
+                        let fn = PyFunction(code: codeObj, globals: f.globals, builtins: f.builtins,
+                                            defaults: defaults, kwdefaults: kwdefaults, closure: closure)
+                        if let doc = codeObj.co.docstring { fn.dict.setStr(Names.doc, .str(doc)) }
+                        push(slots, &sp, .object(fn))
+                    case .kwNames:
+                        pendingKwnames = (consts[Int(instr.arg)].asObject as! PyTuple)
+                    case .call:
+                        let argc = Int(instr.arg)
+                        let kwnames = pendingKwnames
+                        pendingKwnames = nil
+                        let base = sp - argc - 2
+                        let callable: Value
+                        let argStart: Int
+                        let nargs: Int
+                        if slots[base].isNull {
+                            callable = slots[base + 1]; argStart = base + 2; nargs = argc
+                        } else {
+                            callable = slots[base]; argStart = base + 1; nargs = argc + 1
+                        }
+                        if evalBreaker.load(ordering: .relaxed) != 0 {
+                            f.pc = pc; f.sp = sp
+                            try handleEvalBreaker()
+                        }
+                        // Fast path: a plain Python function called with exactly its positional parameters.
+                        if kwnames == nil, case .object(let co) = callable, let fn = co as? PyFunction,
+                           !fn.code.isGenerator, fn.code.co.argcount == nargs,
+                           fn.code.co.kwonlyargcount == 0, !fn.code.co.flags.contains(.varargs),
+                           !fn.code.co.flags.contains(.varkeywords) {
+                            if depth >= interp.recursionLimit.load(ordering: .relaxed) {
+                                throw PyError(.make(.recursionError, "maximum recursion depth exceeded"))
+                            }
+                            let nf = allocateFrame(fn)
+                            let ns = nf.slots
+                            for i in 0..<nargs { ns[i] = (slots + argStart + i).move() }
+                            sp = argStart
+                            sp -= 1; (slots + sp).deinitialize(count: 1)
+                            if argStart == base + 2 { sp -= 1; (slots + sp).deinitialize(count: 1) }
+                            setupCells(fn, nf)
+                            f.sp = sp; f.pc = pc
+                            nf.back = f
+                            depth += 1
+                            f = nf
+                            currentFrame = f
+                            code = f.code; ins = code.ins; consts = code.constPtr; slots = f.slots; sp = f.sp; pc = 0
+                            continue
+                        }
+                        let nkw = kwnames?.items.count ?? 0
+                        let all = Array(UnsafeBufferPointer(start: slots + argStart, count: nargs))
+                        let args = Args(Array(all[0..<(nargs - nkw)]),
+                                        kwnames: kwnames?.items.map { ($0.asObject as! PyStr).value } ?? [],
+                                        kwvalues: Array(all[(nargs - nkw)...]))
+                        (slots + base).deinitialize(count: sp - base)
+                        sp = base
+                        f.sp = sp; f.pc = pc
+                        push(slots, &sp, try call(callable, args))
+                    case .callFunctionEx:
+                        let kwargs: Value = instr.arg & 1 != 0 ? pop(slots, &sp) : .null
+                        let argsTuple = pop(slots, &sp)
+                        let second = pop(slots, &sp)
+                        let first = pop(slots, &sp)
+                        f.sp = sp; f.pc = pc
+                        push(slots, &sp, try callEx(first, second, argsTuple, kwargs))
+                    case .loadBuildClass:
+                        guard let bc = f.builtins.getStr("__build_class__") else { throw PyError.name("__build_class__ not found") }
+                        push(slots, &sp, bc)
+
+                    case .pushExcInfo:
+                        let exc = pop(slots, &sp)
+                        push(slots, &sp, handledException)
+                        handledException = exc
+                        push(slots, &sp, exc)
+                    case .popExcept:
+                        handledException = pop(slots, &sp)
+                    case .checkExcMatch:
+                        let t = pop(slots, &sp)
+                        push(slots, &sp, .bool(try exceptionMatches(slots[sp - 1], t)))
+                    case .reraise:
+                        let exc = pop(slots, &sp)
+                        if instr.arg != 0 { sp -= 1; (slots + sp).deinitialize(count: 1) }
+                        throw PyError(exc.asObject as! PyBaseException)
+                    case .raiseVarargs:
+                        f.pc = pc; f.sp = sp
+                        switch instr.arg {
+                        case 0:
+                            guard case .object(let o) = handledException, let e = o as? PyBaseException else {
+                                throw PyError.runtime("No active exception to reraise")
+                            }
+                            throw PyError(e)
+                        case 1:
+                            let e = try makeException(pop(slots, &sp))
+                            throw PyError(e)
+                        default:
+                            let cause = pop(slots, &sp)
+                            let e = try makeException(pop(slots, &sp))
+                            if cause.isNone { e.cause = .none } else { e.cause = .object(try makeException(cause)) }
+                            e.suppressContext = true
+                            throw PyError(e)
+                        }
+                    case .loadAssertionError:
+                        push(slots, &sp, .object(PyType.assertionError))
+                    case .beforeWith:
+                        let mgr = pop(slots, &sp)
+                        guard let enter = mgr.type.lookup(Names.enter) else {
+                            throw PyError.type("'\(mgr.typeName)' object does not support the context manager protocol")
+                        }
+                        guard let exit = mgr.type.lookup(Names.exit) else {
+                            throw PyError.type("'\(mgr.typeName)' object does not support the context manager protocol (missed __exit__ method)")
+                        }
+                        push(slots, &sp, try bindDescriptor(exit, instance: mgr, owner: mgr.type))
+                        f.sp = sp; f.pc = pc
+                        push(slots, &sp, try callBound(enter, mgr, []))
+                    case .withExceptStart:
+                        let exc = slots[sp - 1]
+                        let exit = slots[sp - 4]
+                        f.sp = sp; f.pc = pc
+                        push(slots, &sp, try call(exit, Args([.object(exc.type), exc, .none])))
+
+                    case .yieldValue:
+                        let v = pop(slots, &sp)
+                        f.sp = sp; f.pc = pc
+                        yielded = true
+                        depth -= 1
+                        return v
+                    case .getYieldFromIter:
+                        let v = pop(slots, &sp)
+                        if case .object(let o) = v, o is PyGenerator { push(slots, &sp, v) }
+                        else { push(slots, &sp, try iter(v)) }
+                    case .send:
+                        let v = pop(slots, &sp)
+                        f.sp = sp; f.pc = pc
+                        switch try sendInto(slots[sp - 1], v) {
+                        case .yielded(let y):
+                            push(slots, &sp, y)
+                        case .returned(let r):
+                            sp -= 1; (slots + sp).deinitialize(count: 1)
+                            push(slots, &sp, r)
+                            pc = Int(instr.arg)
+                        }
+
+                    case .importName:
+                        let fromlist = pop(slots, &sp)
+                        let level = pop(slots, &sp)
+                        f.sp = sp; f.pc = pc
+                        push(slots, &sp, try importModule(code.names[Int(instr.arg)].value, fromlist: fromlist,
+                                                          level: level, globals: f.globals))
+                    case .importFrom:
+                        push(slots, &sp, try importFrom(slots[sp - 1], code.names[Int(instr.arg)]))
+                    case .importStar:
+                        try importStar(pop(slots, &sp), into: f.locals ?? f.globals)
+                    case .printExpr:
+                        let v = pop(slots, &sp)
+                        try displayHook(v)
+                    }
+                }
+            } catch let error as PyError {
+                // Unwind: find a handler in this frame, else pop frames until one has a handler.
+                let exc = error.exception
+                if exc.context.isNone && exc.traceback.isEmpty, case .object(let h) = handledException, h !== exc {
+                    exc.context = handledException
+                }
+                while true {
+                    let faultPC = pc - 1
+                    f.lastPC = faultPC
+                    let fid = ObjectIdentifier(f)
+                    if exc.tracebackFrameIDs.first != fid {
+                        exc.traceback.insert(TracebackEntry(filename: code.filename, line: f.line, function: code.name), at: 0)
+                        exc.tracebackFrameIDs.insert(fid, at: 0)
+                    }
+                    if let h = findHandler(code, faultPC) {
+                        let target = f.stackBase + Int(h.depth)
+                        if sp > target { (slots + target).deinitialize(count: sp - target); sp = target }
+                        if h.pushLasti { push(slots, &sp, .int(faultPC)) }
+                        push(slots, &sp, .object(exc))
+                        pc = Int(h.handler)
+                        break
+                    }
+                    f.sp = sp
+                    let done = f
+                    if done === entry {
+                        finishFrame(done)
+                        throw PyError(exc)
+                    }
+                    f = done.back!
+                    finishFrame(done)
+                    currentFrame = f
+                    code = f.code; ins = code.ins; consts = code.constPtr; slots = f.slots; sp = f.sp; pc = f.pc
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    func findHandler(_ code: PyCode, _ pc: Int) -> ExceptionTableEntry? {
+        let p = Int32(pc)
+        for e in code.co.exceptionTable where p >= e.start && p < e.end { return e }
+        return nil
+    }
+
+    func unboundLocal(_ name: String) -> PyError {
+        PyError(.make(.unboundLocalError, "cannot access local variable '\(name)' where it is not associated with a value"))
+    }
+
+    func unboundDeref(_ code: PyCode, _ i: Int) -> PyError {
+        if i < code.ncells { return unboundLocal(code.co.cellvars[i]) }
+        let name = code.co.freevars[i - code.ncells]
+        return PyError.name("cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
+    }
+}

@@ -1,0 +1,93 @@
+/// A Python frame on the heap. Its values (fast locals, then cells and free variables, then the value
+/// stack) live in `slots`: a slice of the thread's `ValueArena` for ordinary calls, or a private
+/// allocation for generator frames, which must outlive the call that created them.
+///
+/// Invariant: slots `0..<stackBase` are always initialized; stack slots `stackBase..<sp` are initialized;
+/// slots at and above `sp` are uninitialized memory.
+public final class Frame {
+    public let code: PyCode
+    public let globals: PyDict
+    public let builtins: PyDict
+    /// Module and class bodies resolve names through this dict (LOAD_NAME/STORE_NAME).
+    public var locals: PyDict?
+    public let function: PyFunction?
+    @usableFromInline var slots: UnsafeMutablePointer<Value>
+    let stackBase: Int
+    @usableFromInline var sp: Int
+    @usableFromInline var pc: Int = 0
+    /// The calling frame within the same run loop (nil for the loop's entry frame).
+    var back: Frame?
+    /// Whether `slots` came from the thread arena (and must be returned to it).
+    let arenaAllocated: Bool
+    /// Set for generator frames.
+    weak var generator: PyGenerator?
+    /// The instruction that raised, kept for tracebacks of frames that are unwinding.
+    var lastPC: Int = 0
+
+    init(code: PyCode, globals: PyDict, builtins: PyDict, locals: PyDict?, function: PyFunction?,
+         slots: UnsafeMutablePointer<Value>, arenaAllocated: Bool) {
+        self.code = code; self.globals = globals; self.builtins = builtins; self.locals = locals
+        self.function = function; self.slots = slots; self.arenaAllocated = arenaAllocated
+        self.stackBase = code.nlocals + code.ncells + code.nfree
+        self.sp = stackBase
+        (slots).initialize(repeating: .null, count: stackBase)
+    }
+
+    /// Releases every value the frame still holds. Called exactly once when the frame finishes.
+    func clear() {
+        (slots).deinitialize(count: sp)
+        sp = 0
+    }
+
+    /// The current source line (for tracebacks).
+    public var line: Int {
+        let i = min(max(lastPC, 0), code.co.positions.count - 1)
+        return i >= 0 ? Int(code.co.positions[i].line) : Int(code.co.firstLine)
+    }
+
+    /// The cell at cell/free index `i`.
+    @inline(__always) func cell(_ i: Int) -> PyCell {
+        if case .object(let o) = slots[code.nlocals + i] { return unsafeDowncast(o, to: PyCell.self) }
+        fatalError("frame cell slot \(i) is not a cell")
+    }
+}
+
+/// A per-thread bump allocator for frame slots: calls push and pop in LIFO order, so allocation is a
+/// pointer increment. Memory comes in chunks; a frame never spans two chunks.
+final class ValueArena {
+    private var chunks: [UnsafeMutablePointer<Value>] = []
+    private var chunkSizes: [Int] = []
+    private var current = -1
+    private var top = 0
+    private var marks: [(Int, Int)] = []
+    static let chunkSize = 1 << 16
+
+    func allocate(_ n: Int) -> UnsafeMutablePointer<Value> {
+        marks.append((current, top))
+        if current >= 0 && top + n <= chunkSizes[current] {
+            let p = chunks[current] + top
+            top += n
+            return p
+        }
+        current += 1
+        if current == chunks.count {
+            let size = max(ValueArena.chunkSize, n)
+            chunks.append(.allocate(capacity: size))
+            chunkSizes.append(size)
+        } else if chunkSizes[current] < n {
+            chunks[current].deallocate()
+            chunks[current] = .allocate(capacity: n)
+            chunkSizes[current] = n
+        }
+        top = n
+        return chunks[current]
+    }
+
+    func release() {
+        let (c, t) = marks.removeLast()
+        current = c
+        top = t
+    }
+
+    deinit { for c in chunks { c.deallocate() } }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Synchronization
+
+/// The global interpreter lock, switchable at run time (`-X gil=0|1`).
+///
+/// With the GIL on, one thread runs bytecode at a time, as in CPython (Python/ceval_gil.c): a thread that
+/// wants the GIL waits for the switch interval (5 ms by default); if the GIL was not released meanwhile,
+/// it sets a drop request in the holder's eval breaker. The holder sees it at its next safe point
+/// (a loop back-edge or a call), releases the GIL and waits until another thread has taken it, so the
+/// waiter really gets to run. Blocking calls release the GIL (`VM.allowThreads`).
+///
+/// With the GIL off, `acquire`/`release` do nothing and threads run in parallel; objects protect
+/// themselves with per-object locks.
+public final class GIL: @unchecked Sendable {
+    public let enabled: Bool
+    private let cond = NSCondition()
+    private var holder: VM?
+    /// Incremented on every hand-over, so a waiter can tell whether the GIL changed hands.
+    private var switches = 0
+    private var waiters = 0
+    /// `sys.getswitchinterval()` in microseconds.
+    public let switchIntervalMicros = Atomic<Int>(5000)
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    public func acquire(_ vm: VM) {
+        guard enabled else { return }
+        cond.lock()
+        defer { cond.unlock() }
+        if holder == nil { holder = vm; switches &+= 1; return }
+        waiters += 1
+        vm.emit(.gilWait)
+        while holder != nil {
+            let seen = switches
+            let deadline = Date(timeIntervalSinceNow: Double(switchIntervalMicros.load(ordering: .relaxed)) / 1_000_000)
+            if !cond.wait(until: deadline), holder != nil, switches == seen {
+                holder?.evalBreaker.bitwiseOr(VM.breakGILDrop, ordering: .releasing)
+            }
+        }
+        waiters -= 1
+        holder = vm
+        switches &+= 1
+        vm.emit(.gilAcquired)
+    }
+
+    public func release(_ vm: VM) {
+        guard enabled else { return }
+        cond.lock()
+        if holder === vm { holder = nil }
+        cond.broadcast()
+        cond.unlock()
+    }
+
+    /// Called by the holder at a safe point after a drop request: hand over to a waiter.
+    func yieldIfRequested(_ vm: VM) {
+        guard enabled else { return }
+        cond.lock()
+        guard holder === vm, waiters > 0 else { cond.unlock(); return }
+        holder = nil
+        let seen = switches
+        cond.broadcast()
+        vm.emit(.gilDrop)
+        // Forced switching: wait until someone else took it.
+        while switches == seen && waiters > 0 { cond.wait() }
+        cond.unlock()
+        acquire(vm)
+    }
+}
+
+extension VM {
+    /// Runs a blocking operation with the GIL released (sleep, lock waits, joins, I/O).
+    @inline(__always)
+    public func allowThreads<R>(_ body: () throws -> R) rethrows -> R {
+        interp.gil.release(self)
+        defer { interp.gil.acquire(self) }
+        return try body()
+    }
+}

@@ -1,0 +1,108 @@
+import Synchronization
+
+/// A generator: a suspended frame plus its state. Resuming runs the frame in a nested `eval` until it
+/// yields or returns; the frame's values live in its own allocation, so nothing is copied on suspend.
+public final class PyGenerator: PyObject {
+    enum State: Int { case created, suspended, running, finished }
+    let frame: Frame
+    public let name: String
+    public let qualname: String
+    private let state = Atomic<Int>(State.created.rawValue)
+    /// The exception being handled inside the generator when it last suspended (restored on resume).
+    var savedHandled: Value = .none
+
+    init(frame: Frame, function: PyFunction) {
+        self.frame = frame
+        self.name = function.name
+        self.qualname = function.qualname
+        super.init(type: PyType.generator)
+        frame.generator = self
+    }
+
+    deinit {
+        if State(rawValue: state.load(ordering: .relaxed)) != .finished {
+            frame.clear()
+            frame.slots.deallocate()
+        }
+    }
+
+    public var isRunning: Bool { state.load(ordering: .relaxed) == State.running.rawValue }
+    public var isFinished: Bool { state.load(ordering: .relaxed) == State.finished.rawValue }
+
+    /// `next(gen)`: the next value, or nil when the generator returned.
+    public func next(_ vm: VM) throws -> Value? {
+        switch try resume(vm, send: .none, throwing: nil) {
+        case .yielded(let v): return v
+        case .returned: return nil
+        }
+    }
+
+    public enum Outcome { case yielded(Value), returned(Value) }
+
+    /// Resumes with a sent value, or with an exception thrown in at the suspension point.
+    public func resume(_ vm: VM, send: Value, throwing exc: PyBaseException?) throws -> Outcome {
+        let s = state.load(ordering: .acquiring)
+        if s == State.finished.rawValue {
+            if let e = exc { throw PyError(e) }
+            return .returned(.none)
+        }
+        if s == State.running.rawValue { throw PyError.value("generator already executing") }
+        if s == State.created.rawValue && !send.isNone && exc == nil {
+            throw PyError.type("can't send non-None value to a just-started generator")
+        }
+        if s == State.created.rawValue, let e = exc {
+            finish()
+            throw PyError(e)
+        }
+        guard state.compareExchange(expected: s, desired: State.running.rawValue, ordering: .acquiringAndReleasing).exchanged else {
+            throw PyError.value("generator already executing")
+        }
+        if s == State.suspended.rawValue && exc == nil {
+            // The value of the YIELD_VALUE expression.
+            (frame.slots + frame.sp).initialize(to: send)
+            frame.sp += 1
+        }
+        do {
+            let v = try vm.runGeneratorFrame(frame, throwing: exc, generator: self)
+            if vm.yielded {
+                vm.yielded = false
+                state.store(State.suspended.rawValue, ordering: .releasing)
+                return .yielded(v)
+            }
+            finish()
+            return .returned(v)
+        } catch let e as PyError {
+            finish()
+            if e.exception.isInstance(of: .stopIteration) {
+                let r = PyBaseException.make(.runtimeError, "generator raised StopIteration")
+                r.cause = .object(e.exception); r.context = .object(e.exception)
+                throw PyError(r)
+            }
+            throw e
+        }
+    }
+
+    /// Marks the generator finished; its frame was already cleared by the eval loop if it ran.
+    private func finish() {
+        let old = state.exchange(State.finished.rawValue, ordering: .acquiringAndReleasing)
+        if old == State.created.rawValue {
+            frame.clear()
+            frame.slots.deallocate()
+        } else if old == State.running.rawValue {
+            frame.slots.deallocate()
+        }
+    }
+
+    /// `gen.close()`: throws GeneratorExit in; a generator that yields again is an error.
+    public func close(_ vm: VM) throws {
+        let s = state.load(ordering: .acquiring)
+        if s == State.created.rawValue { finish(); return }
+        if s == State.finished.rawValue { return }
+        do {
+            if case .yielded = try resume(vm, send: .none, throwing: PyBaseException(type: .generatorExit)) {
+                throw PyError.runtime("generator ignored GeneratorExit")
+            }
+        } catch let e as PyError where e.exception.isInstance(of: .generatorExit) || e.exception.isInstance(of: .stopIteration) {
+        }
+    }
+}

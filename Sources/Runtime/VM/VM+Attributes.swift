@@ -1,0 +1,179 @@
+/// Attribute access (CPython's `PyObject_GenericGetAttr` and `type_getattro`): data descriptors on the
+/// type win over the instance `__dict__`, which wins over other class attributes; functions found on
+/// the type are bound to the instance.
+extension VM {
+    public func getAttr(_ obj: Value, _ name: PyStr) throws -> Value {
+        if let v = try getAttrOrNil(obj, name) { return v }
+        throw attributeError(obj, name)
+    }
+
+    public func getAttr(_ obj: Value, _ name: String) throws -> Value { try getAttr(obj, PyStr.intern(name)) }
+
+    func attributeError(_ obj: Value, _ name: PyStr) -> PyError {
+        if case .object(let o) = obj {
+            if let t = o as? PyType { return .attribute("type object '\(t.name)' has no attribute '\(name.value)'") }
+            if let m = o as? PyModule { return .attribute("module '\(m.name)' has no attribute '\(name.value)'") }
+        }
+        return .attribute("'\(obj.typeName)' object has no attribute '\(name.value)'")
+    }
+
+    /// The attribute, or nil when it does not exist (AttributeError raised by a property getter
+    /// propagates as an error, as in CPython).
+    public func getAttrOrNil(_ obj: Value, _ name: PyStr) throws -> Value? {
+        if case .object(let o) = obj {
+            if let t = o as? PyType { return try typeGetAttr(t, name) }
+            if let s = o as? PySuper { return try superGetAttr(s, name) }
+        }
+        let type = obj.type
+        let classAttr = type.lookup(name)
+        if let ca = classAttr, case .object(let d) = ca {
+            if let p = d as? PyProperty {
+                if p.fget.isNone { throw PyError.attribute("property '\(name.value)' of '\(type.name)' object has no getter") }
+                return try call(p.fget, Args([obj]))
+            }
+            if let gs = d as? PyGetSetDescriptor { return try gs.getter(self, obj) }
+        }
+        if case .object(let o) = obj, let dict = o.instanceDict, let v = dict.getStr(name) { return v }
+        if let ca = classAttr { return try bindDescriptor(ca, instance: obj, owner: type) }
+        if name.value == "__class__" { return .object(type) }
+        if name.value == "__dict__", case .object(let o) = obj, let d = o.instanceDict { return .object(d) }
+        if let ga = type.lookup(Names.getattr) {
+            do { return try callBound(ga, obj, [.object(name)]) }
+            catch let e as PyError where e.exception.isInstance(of: .attributeError) { return nil }
+        }
+        return nil
+    }
+
+    /// Applies the descriptor protocol to an attribute found on a type.
+    public func bindDescriptor(_ attr: Value, instance: Value, owner: PyType) throws -> Value {
+        guard case .object(let d) = attr else { return attr }
+        switch d {
+        case let f as PyFunction: return .object(PyMethod(function: .object(f), self: instance))
+        case let b as PyBuiltinFunction: return b.boundSelf == nil ? .object(b.bind(instance)) : attr
+        case let s as PyStaticMethod: return s.function
+        case let c as PyClassMethod: return .object(PyMethod(function: c.function, self: .object(owner)))
+        case let p as PyProperty: return try call(p.fget, Args([instance]))
+        case let gs as PyGetSetDescriptor: return try gs.getter(self, instance)
+        default:
+            if !d.type.isBuiltin, let get = d.type.lookup(Names.get) {
+                return try callBound(get, attr, [instance, .object(owner)])
+            }
+            return attr
+        }
+    }
+
+    /// `Class.attr`: the class's MRO first (functions stay plain functions), then the metatype.
+    func typeGetAttr(_ t: PyType, _ name: PyStr) throws -> Value? {
+        switch name.value {
+        case "__name__": return .str(t.name)
+        case "__qualname__": return .str(t.qualname)
+        case "__mro__": return .object(PyTuple(t.mro.map { .object($0) }))
+        case "__bases__": return .object(PyTuple(t.bases.map { .object($0) }))
+        case "__base__": return t.bases.first.map { .object($0) } ?? .none
+        case "__dict__": return .object(t.dict)
+        case "__module__": return t.dict.getStr("__module__") ?? .str(t.module)
+        case "__class__": return .object(t.type)
+        case "__doc__": return t.lookup(Names.doc) ?? .none
+        default: break
+        }
+        if let v = t.lookup(name) {
+            if case .object(let d) = v {
+                switch d {
+                case let c as PyClassMethod: return .object(PyMethod(function: c.function, self: .object(t)))
+                case let s as PyStaticMethod: return s.function
+                default:
+                    if !d.type.isBuiltin, !(d is PyFunction), let get = d.type.lookup(Names.get) {
+                        return try callBound(get, v, [.none, .object(t)])
+                    }
+                }
+            }
+            return v
+        }
+        // Methods of the metatype (`type.mro`, …).
+        if let m = PyType.type.lookup(name) { return try bindDescriptor(m, instance: .object(t), owner: PyType.type) }
+        return nil
+    }
+
+    func superGetAttr(_ s: PySuper, _ name: PyStr) throws -> Value? {
+        if name.value == "__class__" { return .object(PyType.superType) }
+        let mro = s.objectType.mro
+        guard let start = mro.firstIndex(where: { $0 === s.startType }) else { return nil }
+        for t in mro[(start + 1)...] {
+            if let v = t.dict.getStr(name) {
+                if case .object(let o) = s.object, o is PyType, s.object.asObject === s.objectType {
+                    // super() in a classmethod: bind classmethods to the class, leave functions unbound.
+                    if case .object(let d) = v, let c = d as? PyClassMethod {
+                        return .object(PyMethod(function: c.function, self: s.object))
+                    }
+                    if case .object(let d) = v, let st = d as? PyStaticMethod { return st.function }
+                    return v
+                }
+                return try bindDescriptor(v, instance: s.object, owner: s.objectType)
+            }
+        }
+        return nil
+    }
+
+    public func setAttr(_ obj: Value, _ name: PyStr, _ value: Value) throws {
+        let type = obj.type
+        if let ca = type.lookup(name), case .object(let d) = ca {
+            if let p = d as? PyProperty {
+                if p.fset.isNone { throw PyError.attribute("can't set attribute '\(name.value)'") }
+                _ = try call(p.fset, Args([obj, value])); return
+            }
+            if let gs = d as? PyGetSetDescriptor {
+                guard let set = gs.setter else {
+                    throw PyError.attribute("attribute '\(name.value)' of '\(type.name)' objects is not writable")
+                }
+                try set(self, obj, value); return
+            }
+            if !d.type.isBuiltin, let set = d.type.lookup(Names.set) {
+                _ = try callBound(set, ca, [obj, value]); return
+            }
+        }
+        if !type.isBuiltin, let sa = type.lookup(Names.setattr), !(sa.asObject is PyBuiltinFunction) {
+            _ = try callBound(sa, obj, [.object(name), value]); return
+        }
+        try genericSetAttr(obj, name, value)
+    }
+
+    /// `object.__setattr__`: store in the instance dict.
+    public func genericSetAttr(_ obj: Value, _ name: PyStr, _ value: Value) throws {
+        if case .object(let o) = obj {
+            if let t = o as? PyType {
+                if t.isBuiltin { throw PyError.type("cannot set '\(name.value)' attribute of immutable type '\(t.name)'") }
+                t.dict.setStr(name, value); return
+            }
+            if let d = o.instanceDict { d.setStr(name, value); return }
+        }
+        if obj.type.lookup(name) != nil {
+            throw PyError.attribute("'\(obj.typeName)' object attribute '\(name.value)' is read-only")
+        }
+        throw PyError.attribute("'\(obj.typeName)' object has no attribute '\(name.value)'")
+    }
+
+    public func delAttr(_ obj: Value, _ name: PyStr) throws {
+        if let ca = obj.type.lookup(name), case .object(let d) = ca, let p = d as? PyProperty {
+            if p.fdel.isNone { throw PyError.attribute("can't delete attribute '\(name.value)'") }
+            _ = try call(p.fdel, Args([obj])); return
+        }
+        if case .object(let o) = obj, let d = o.instanceDict, d.deleteStr(name) != nil { return }
+        throw attributeError(obj, name)
+    }
+
+    /// `LOAD_METHOD`: returns (function, self) when the attribute is a plain function on the type and
+    /// not shadowed by the instance, so the call can skip creating a bound method.
+    @inline(__always)
+    func loadMethod(_ obj: Value, _ name: PyStr) throws -> (Value, Value?) {
+        if case .object(let o) = obj, !(o is PyType), !(o is PySuper), !(o is PyModule) {
+            if let attr = o.type.lookup(name), case .object(let d) = attr, d is PyFunction || (d as? PyBuiltinFunction)?.boundSelf == nil && d is PyBuiltinFunction {
+                if let dict = o.instanceDict, let v = dict.getStr(name) { return (v, nil) }
+                return (attr, obj)
+            }
+        } else if case .object = obj {
+        } else if let attr = obj.type.lookup(name), case .object(let d) = attr, d is PyBuiltinFunction {
+            return (attr, obj)
+        }
+        return (try getAttr(obj, name), nil)
+    }
+}

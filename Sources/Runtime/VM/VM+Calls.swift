@@ -1,0 +1,218 @@
+/// Calling: dispatch on the callable's kind, argument binding with CPython's error messages, and frame
+/// creation. Python functions called from here run in a nested `eval` loop; calls made by Python code
+/// itself are handled inside `eval` without recursion (see `Eval.swift`).
+extension VM {
+    public func call(_ callable: Value, _ args: Args) throws -> Value {
+        guard case .object(let o) = callable else { throw notCallable(callable) }
+        switch o {
+        case let f as PyFunction: return try callFunction(f, args)
+        case let b as PyBuiltinFunction:
+            if let s = b.boundSelf { return try b.fn(self, args.prepending(s)) }
+            return try b.fn(self, args)
+        case let m as PyMethod: return try call(m.function, args.prepending(m.selfValue))
+        case let t as PyType: return try callType(t, args)
+        default:
+            if let c = o.type.lookup(Names.call) { return try callBound(c, callable, args.positional, kwnames: args.kwnames, kwvalues: args.kwvalues) }
+            throw notCallable(callable)
+        }
+    }
+
+    /// Convenience: positional arguments only.
+    public func call(_ callable: Value, _ positional: Value...) throws -> Value {
+        try call(callable, Args(positional))
+    }
+
+    func notCallable(_ v: Value) -> PyError { .type("'\(v.typeName)' object is not callable") }
+
+    public func callFunction(_ f: PyFunction, _ args: Args) throws -> Value {
+        let frame = try makeFrame(f, args)
+        if f.code.isGenerator { return .object(PyGenerator(frame: frame, function: f)) }
+        return try eval(frame)
+    }
+
+    /// Allocates a frame for `f` and binds `args` into its parameters.
+    func makeFrame(_ f: PyFunction, _ args: Args) throws -> Frame {
+        let frame = allocateFrame(f)
+        do {
+            try bindArguments(f, frame, args)
+        } catch {
+            discardFrame(frame)
+            throw error
+        }
+        return frame
+    }
+
+    @inline(__always)
+    func allocateFrame(_ f: PyFunction) -> Frame {
+        let code = f.code
+        let gen = code.isGenerator
+        let slots: UnsafeMutablePointer<Value> = gen ? .allocate(capacity: code.frameSize) : arena.allocate(code.frameSize)
+        return Frame(code: code, globals: f.globals, builtins: f.builtins, locals: nil, function: f,
+                     slots: slots, arenaAllocated: !gen)
+    }
+
+    /// Releases a frame's values and memory (after it returned or unwound).
+    @inline(__always)
+    func discardFrame(_ frame: Frame) {
+        frame.clear()
+        if frame.arenaAllocated { arena.release() } else { frame.slots.deallocate() }
+    }
+
+    /// Initializes cells and free variables once the parameters are in place.
+    @inline(__always)
+    func setupCells(_ f: PyFunction, _ frame: Frame) {
+        let code = f.code
+        if code.ncells == 0 && code.nfree == 0 { return }
+        let slots = frame.slots
+        let c2a = code.co.cell2arg
+        for i in 0..<code.ncells {
+            let a = c2a[i]
+            let initial: Value = a >= 0 ? slots[a] : .null
+            slots[code.nlocals + i] = .object(PyCell(initial))
+        }
+        for j in 0..<code.nfree {
+            slots[code.nlocals + code.ncells + j] = .object(f.closure[j])
+        }
+    }
+
+    /// CPython's argument binding (`_PyEval_MakeFrameVector`), with its error messages.
+    func bindArguments(_ f: PyFunction, _ frame: Frame, _ args: Args) throws {
+        let co = f.code.co
+        let slots = frame.slots
+        let argcount = co.argcount
+        let n = args.positional.count
+        let hasVarargs = co.flags.contains(.varargs)
+        let hasVarkw = co.flags.contains(.varkeywords)
+        let fname = f.qualname
+
+        // Fast path: exactly the positional parameters, nothing else.
+        if n == argcount && args.kwnames.isEmpty && !hasVarargs && !hasVarkw && co.kwonlyargcount == 0 {
+            for i in 0..<n { slots[i] = args.positional[i] }
+            setupCells(f, frame)
+            return
+        }
+
+        let npos = min(n, argcount)
+        for i in 0..<npos { slots[i] = args.positional[i] }
+        var kwDict: PyDict?
+        if hasVarkw {
+            kwDict = PyDict()
+            slots[argcount + co.kwonlyargcount + (hasVarargs ? 1 : 0)] = .object(kwDict!)
+        }
+        if hasVarargs {
+            slots[argcount + co.kwonlyargcount] = .object(PyTuple(n > argcount ? Array(args.positional[argcount...]) : []))
+        } else if n > argcount {
+            let given = n
+            let ndefaults = f.defaults.count
+            let kwGiven = args.kwnames.filter { k in co.varnames[argcount..<(argcount + co.kwonlyargcount)].contains(k) }.count
+            var msg: String
+            let plural = { (x: Int) in x == 1 ? "" : "s" }
+            if ndefaults > 0 {
+                msg = "\(fname)() takes from \(argcount - ndefaults) to \(argcount) positional arguments but \(given) "
+            } else {
+                msg = "\(fname)() takes \(argcount) positional argument\(plural(argcount)) but \(given) "
+            }
+            if kwGiven > 0 {
+                msg += "positional argument\(plural(given)) (and \(kwGiven) keyword-only argument\(plural(kwGiven))) were given"
+            } else {
+                msg += given == 1 ? "was given" : "were given"
+            }
+            throw PyError.type(msg)
+        }
+
+        // Keyword arguments.
+        for (k, v) in zip(args.kwnames, args.kwvalues) {
+            var idx = -1
+            for i in co.posonlyargcount..<(argcount + co.kwonlyargcount) where co.varnames[i] == k { idx = i; break }
+            if idx < 0 {
+                if let d = kwDict {
+                    if d.getStr(k) != nil { throw PyError.type("\(fname)() got multiple values for keyword argument '\(k)'") }
+                    d.setStr(PyStr(k), v); continue
+                }
+                if co.varnames[0..<co.posonlyargcount].contains(k) {
+                    throw PyError.type("\(fname)() got some positional-only arguments passed as keyword arguments: '\(k)'")
+                }
+                throw PyError.type("\(fname)() got an unexpected keyword argument '\(k)'")
+            }
+            if !slots[idx].isNull { throw PyError.type("\(fname)() got multiple values for argument '\(k)'") }
+            slots[idx] = v
+        }
+
+        // Defaults and missing arguments.
+        let defaults = f.defaults
+        let firstDefault = argcount - defaults.count
+        var missing: [String] = []
+        for i in 0..<argcount where slots[i].isNull {
+            if i >= firstDefault { slots[i] = defaults[i - firstDefault] } else { missing.append(co.varnames[i]) }
+        }
+        if !missing.isEmpty { throw missingArguments(fname, missing, kind: "positional") }
+        for i in argcount..<(argcount + co.kwonlyargcount) where slots[i].isNull {
+            if let d = f.kwdefaults[co.varnames[i]] { slots[i] = d } else { missing.append(co.varnames[i]) }
+        }
+        if !missing.isEmpty { throw missingArguments(fname, missing, kind: "keyword-only") }
+        setupCells(f, frame)
+    }
+
+    private func missingArguments(_ fname: String, _ names: [String], kind: String) -> PyError {
+        let quoted = names.map { "'\($0)'" }
+        let list: String
+        switch quoted.count {
+        case 1: list = quoted[0]
+        case 2: list = "\(quoted[0]) and \(quoted[1])"
+        default: list = quoted.dropLast().joined(separator: ", ") + ", and " + quoted.last!
+        }
+        let s = names.count == 1 ? "" : "s"
+        return .type("\(fname)() missing \(names.count) required \(kind) argument\(s): \(list)")
+    }
+
+    // MARK: classes as callables
+
+    /// `cls(*args)`: `__new__` then `__init__`, as `type.__call__` does.
+    public func callType(_ t: PyType, _ args: Args) throws -> Value {
+        if t === PyType.type {
+            if args.count == 1 && !args.hasKeywords { return .object(args[0].type) }
+            if args.count == 3 { return try makeClass(name: args[0], bases: args[1], namespace: args[2], kwnames: [], kwvalues: []) }
+            throw PyError.type("type() takes 1 or 3 arguments")
+        }
+        if t.isBuiltin && t.layout == .builtin, let ctor = t.constructor { return try ctor(self, t, args) }
+        let newAttr = t.lookup(Names.new)
+        let userNew: Value? = {
+            guard let n = newAttr, case .object(let o) = n else { return nil }
+            if let s = o as? PyStaticMethod, s.function.asObject is PyFunction { return s.function }
+            if o is PyFunction { return n }
+            return nil
+        }()
+        let obj: Value
+        if let nf = userNew {
+            obj = try call(nf, args.prepending(.object(t)))
+            guard obj.type.isSubtype(of: t) else { return obj }
+        } else {
+            obj = try allocateInstance(t, args)
+        }
+        if let initAttr = t.lookup(Names.`init`) {
+            if case .object(let io) = initAttr, let b = io as? PyBuiltinFunction, b.isObjectDefault {
+                if (args.count > 0 || args.hasKeywords) && userNew == nil && t.layout == .object {
+                    throw PyError.type("\(t.name)() takes no arguments")
+                }
+                return obj
+            }
+            let r = try callBound(initAttr, obj, args.positional, kwnames: args.kwnames, kwvalues: args.kwvalues)
+            if !r.isNone { throw PyError.type("__init__() should return None, not '\(r.typeName)'") }
+        }
+        return obj
+    }
+
+    /// `object.__new__(cls)` for each instance layout.
+    func allocateInstance(_ t: PyType, _ args: Args) throws -> Value {
+        switch t.layout {
+        case .object: return .object(PyInstance(type: t))
+        case .exception: return .object(PyBaseException(type: t, args: args.positional))
+        case .builtin:
+            // A builtin type (or a user subclass of one, which is not supported yet).
+            var base = t
+            while base.constructor == nil, let b = base.bases.first { base = b }
+            guard let ctor = base.constructor else { throw PyError.type("cannot create '\(t.name)' instances") }
+            return try ctor(self, t, args)
+        }
+    }
+}

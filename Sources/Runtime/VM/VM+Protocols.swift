@@ -1,0 +1,341 @@
+import BigInt
+
+/// The abstract object protocol (CPython's Objects/abstract.c): repr, str, hash, equality, truth,
+/// iteration, length, items. Each operation dispatches to the dunder method found on the value's type —
+/// builtin types register theirs in Swift, user classes define them in Python — after fast paths for
+/// the common builtin cases.
+extension VM {
+    // MARK: calling dunders
+
+    /// Calls the special method `name` looked up on `type(obj)` (never on the instance), or returns nil
+    /// if the type has none.
+    @inline(__always)
+    public func callSpecial(_ obj: Value, _ name: PyStr, _ args: [Value] = []) throws -> Value? {
+        guard let m = obj.type.lookup(name) else { return nil }
+        return try callBound(m, obj, args)
+    }
+
+    /// Calls an attribute found on a type as if it were bound to `obj` (functions get `obj` first).
+    public func callBound(_ attr: Value, _ obj: Value, _ args: [Value], kwnames: [String] = [], kwvalues: [Value] = []) throws -> Value {
+        if case .object(let o) = attr {
+            if let f = o as? PyFunction {
+                return try callFunction(f, Args([obj] + args, kwnames: kwnames, kwvalues: kwvalues))
+            }
+            if let b = o as? PyBuiltinFunction, b.boundSelf == nil {
+                return try b.fn(self, Args([obj] + args, kwnames: kwnames, kwvalues: kwvalues))
+            }
+        }
+        let bound = try bindDescriptor(attr, instance: obj, owner: obj.type)
+        return try call(bound, Args(args, kwnames: kwnames, kwvalues: kwvalues))
+    }
+
+    // MARK: repr / str
+
+    public func repr(_ v: Value) throws -> String {
+        if let s = Repr.fast(v) { return s }
+        guard let r = try callSpecial(v, Names.repr) else { return "<\(v.typeName) object>" }
+        guard case .object(let o) = r, let s = o as? PyStr else {
+            throw PyError.type("__repr__ returned non-string (type \(r.typeName))")
+        }
+        return s.value
+    }
+
+    public func str(_ v: Value) throws -> String {
+        if case .object(let o) = v, let s = o as? PyStr { return s.value }
+        switch v {
+        case .int, .float, .bool, .none: if let s = Repr.fast(v) { return s }
+        default: break
+        }
+        guard let r = try callSpecial(v, Names.str) else { return try repr(v) }
+        guard case .object(let o) = r, let s = o as? PyStr else {
+            throw PyError.type("__str__ returned non-string (type \(r.typeName))")
+        }
+        return s.value
+    }
+
+    func isBuiltinMethod(_ v: Value) -> Bool { v.asObject is PyBuiltinFunction }
+
+    // MARK: hash and equality
+
+    public func hash(_ v: Value) throws -> Int {
+        switch Hashing.fast(v) {
+        case .hash(let h): return h
+        case .unhashable(let t): throw PyError.type("unhashable type: '\(t.name)'")
+        case .needsPython:
+            if case .object(let o) = v, let t = o as? PyTuple {
+                var hs: [Int] = []
+                for item in t.items { hs.append(try hash(item)) }
+                return Hashing.hashTuple(hs)
+            }
+            guard let r = try callSpecial(v, Names.hash) else { return Hashing.identityHash(v.asObject!) }
+            switch r {
+            case .int(let n): return n == -1 ? -2 : n
+            case .bool(let b): return b ? 1 : 0
+            case .object(let o) where o is PyBigInt: return Hashing.hashBig((o as! PyBigInt).value)
+            default: throw PyError.type("__hash__ method should return an integer")
+            }
+        }
+    }
+
+    /// `a == b` as a bool.
+    public func equals(_ a: Value, _ b: Value) throws -> Bool {
+        if let r = Hashing.fastEquals(a, b) { return r }
+        return try truthy(try compare(a, b, .eq))
+    }
+
+    /// Rich comparison with reflection, as CPython's `PyObject_RichCompare`.
+    public func compare(_ a: Value, _ b: Value, _ op: ComparisonOperatorKind) throws -> Value {
+        let names: [PyStr] = [Names.lt, Names.le, Names.eq, Names.ne, Names.gt, Names.ge]
+        let reflectedOp: [Int] = [4, 5, 2, 3, 0, 1]
+        let ta = a.type, tb = b.type
+        var checkedReflectedFirst = false
+        if ta !== tb && tb.isSubtype(of: ta) && tb.lookup(names[reflectedOp[op.rawValue]]) != nil {
+            checkedReflectedFirst = true
+            if let r = try callSpecial(b, names[reflectedOp[op.rawValue]], [a]), !isNotImplemented(r) { return r }
+        }
+        if let r = try callSpecial(a, names[op.rawValue], [b]), !isNotImplemented(r) { return r }
+        if !checkedReflectedFirst, let r = try callSpecial(b, names[reflectedOp[op.rawValue]], [a]), !isNotImplemented(r) { return r }
+        switch op {
+        case .eq: return .bool(a.isIdentical(b))
+        case .ne: return .bool(!a.isIdentical(b))
+        default:
+            let sym = ["<", "<=", "==", "!=", ">", ">="][op.rawValue]
+            throw PyError.type("'\(sym)' not supported between instances of '\(ta.name)' and '\(tb.name)'")
+        }
+    }
+
+    /// `a < b` as a bool (sorting, min/max).
+    public func lessThan(_ a: Value, _ b: Value) throws -> Bool {
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return x < y
+        case (.float(let x), .float(let y)): return x < y
+        case (.object(let x), .object(let y)):
+            if let s = x as? PyStr, let t = y as? PyStr { return PyStrOrdering.less(s, t) }
+        default: break
+        }
+        return try truthy(try compare(a, b, .lt))
+    }
+
+    @inline(__always) public func isNotImplemented(_ v: Value) -> Bool {
+        if case .object(let o) = v { return o === PyNotImplemented.shared }
+        return false
+    }
+
+    // MARK: truth
+
+    @inline(__always)
+    public func truthy(_ v: Value) throws -> Bool {
+        switch v {
+        case .bool(let b): return b
+        case .int(let n): return n != 0
+        case .none, .null: return false
+        case .float(let d): return d != 0
+        case .object(let o):
+            switch o {
+            case let s as PyStr: return s.count != 0
+            case let l as PyList: return l.count != 0
+            case let t as PyTuple: return !t.items.isEmpty
+            case let d as PyDict: return d.count != 0
+            case is PyBigInt: return true
+            default: return try slowTruthy(v)
+            }
+        }
+    }
+
+    @inline(never)
+    func slowTruthy(_ v: Value) throws -> Bool {
+        if let r = try callSpecial(v, Names.bool) {
+            guard case .bool(let b) = r else { throw PyError.type("__bool__ should return bool, returned \(r.typeName)") }
+            return b
+        }
+        if let r = try callSpecial(v, Names.len) {
+            return try lengthValue(r) != 0
+        }
+        return true
+    }
+
+    // MARK: length, items, membership
+
+    public func len(_ v: Value) throws -> Int {
+        if case .object(let o) = v {
+            switch o {
+            case let s as PyStr: return s.count
+            case let l as PyList: return l.count
+            case let t as PyTuple: return t.items.count
+            case let d as PyDict: return d.count
+            default: break
+            }
+        }
+        guard let r = try callSpecial(v, Names.len) else {
+            throw PyError.type("object of type '\(v.typeName)' has no len()")
+        }
+        return try lengthValue(r)
+    }
+
+    private func lengthValue(_ r: Value) throws -> Int {
+        guard case .int(let n) = r else {
+            if case .bool(let b) = r { return b ? 1 : 0 }
+            throw PyError.type("'\(r.typeName)' object cannot be interpreted as an integer")
+        }
+        if n < 0 { throw PyError.value("__len__() should return >= 0") }
+        return n
+    }
+
+    public func getItem(_ container: Value, _ key: Value) throws -> Value {
+        if case .object(let o) = container {
+            if let l = o as? PyList, case .int(let i) = key {
+                let n = l.count
+                let j = i < 0 ? i + n : i
+                if let v = l.item(at: j) { return v }
+                throw PyError.index("list index out of range")
+            }
+            if let d = o as? PyDict, d.type === PyType.dict {
+                if let v = try d.get(key, vm: self) { return v }
+                throw PyError.key(key)
+            }
+            if let t = o as? PyType {
+                if let r = try callSpecial(container, PyStr.intern("__class_getitem__"), [key]) { return r }
+                throw PyError.type("type '\(t.name)' is not subscriptable")
+            }
+        }
+        guard let r = try callSpecial(container, Names.getitem, [key]) else {
+            throw PyError.type("'\(container.typeName)' object is not subscriptable")
+        }
+        return r
+    }
+
+    public func setItem(_ container: Value, _ key: Value, _ value: Value) throws {
+        if case .object(let o) = container {
+            if let d = o as? PyDict, d.type === PyType.dict { try d.set(key, value, vm: self); return }
+        }
+        guard try callSpecial(container, Names.setitem, [key, value]) != nil else {
+            throw PyError.type("'\(container.typeName)' object does not support item assignment")
+        }
+    }
+
+    public func delItem(_ container: Value, _ key: Value) throws {
+        guard try callSpecial(container, Names.delitem, [key]) != nil else {
+            throw PyError.type("'\(container.typeName)' object does not support item deletion")
+        }
+    }
+
+    /// `item in container`.
+    public func contains(_ container: Value, _ item: Value) throws -> Bool {
+        if case .object(let o) = container {
+            if let d = o as? PyDict { return try d.contains(item, vm: self) }
+            if let s = o as? PySet { return try s.contains(item, vm: self) }
+        }
+        if let r = try callSpecial(container, Names.contains, [item]) { return try truthy(r) }
+        guard container.type.lookup(Names.iter) != nil || container.type.lookup(Names.getitem) != nil else {
+            throw PyError.type("argument of type '\(container.typeName)' is not iterable")
+        }
+        let it = try iter(container)
+        while let v = try next(it) { if try equals(v, item) { return true } }
+        return false
+    }
+
+    // MARK: iteration
+
+    /// `iter(v)`.
+    public func iter(_ v: Value) throws -> Value {
+        if case .object(let o) = v {
+            if let l = o as? PyList { return .object(PyListIterator(l)) }
+            if o is PyGenerator || o is PyNativeIterator || o is PyListIterator { return v }
+        }
+        if let r = try callSpecial(v, Names.iter) {
+            guard r.type.lookup(Names.next) != nil || r.asObject is PyNativeIterator || r.asObject is PyGenerator || r.asObject is PyListIterator else {
+                throw PyError.type("iter() returned non-iterator of type '\(r.typeName)'")
+            }
+            return r
+        }
+        if v.type.lookup(Names.getitem) != nil {
+            var i = 0
+            return .object(PyNativeIterator { vm in
+                do { let item = try vm.getItem(v, .int(i)); i += 1; return item }
+                catch let e as PyError where e.exception.isInstance(of: .indexError) || e.exception.isInstance(of: .stopIteration) { return nil }
+            })
+        }
+        throw PyError.type("'\(v.typeName)' object is not iterable")
+    }
+
+    /// `next(it)`, returning nil when the iterator is exhausted.
+    @inline(__always)
+    public func next(_ it: Value) throws -> Value? {
+        if case .object(let o) = it {
+            if let li = o as? PyListIterator { return li.next() }
+            if let ni = o as? PyNativeIterator { return try ni.next(self) }
+            if let g = o as? PyGenerator { return try g.next(self) }
+        }
+        return try slowNext(it)
+    }
+
+    @inline(never)
+    func slowNext(_ it: Value) throws -> Value? {
+        guard let m = it.type.lookup(Names.next) else {
+            throw PyError.type("'\(it.typeName)' object is not an iterator")
+        }
+        do { return try callBound(m, it, []) }
+        catch let e as PyError where e.exception.isInstance(of: .stopIteration) { return nil }
+    }
+
+    /// All items of an iterable.
+    public func toArray(_ iterable: Value) throws -> [Value] {
+        if case .object(let o) = iterable {
+            if let l = o as? PyList { return l.items }
+            if let t = o as? PyTuple { return t.items }
+        }
+        let it = try iter(iterable)
+        var out: [Value] = []
+        while let v = try next(it) { out.append(v) }
+        return out
+    }
+
+    // MARK: numbers
+
+    /// `operator.index(v)` as a Swift Int; OverflowError for huge ints.
+    public func index(_ v: Value) throws -> Int {
+        switch v {
+        case .int(let n): return n
+        case .bool(let b): return b ? 1 : 0
+        case .object(let o) where o is PyBigInt:
+            throw PyError.overflow("Python int too large to convert to C ssize_t")
+        default:
+            if let r = try callSpecial(v, Names.index) { return try index(r) }
+            throw PyError.type("'\(v.typeName)' object cannot be interpreted as an integer")
+        }
+    }
+
+    /// The exact integer value of an int/bool (nil for other types).
+    public func bigInt(_ v: Value) -> BigInt? {
+        switch v {
+        case .int(let n): return BigInt(n)
+        case .bool(let b): return b ? 1 : 0
+        case .object(let o): return (o as? PyBigInt)?.value
+        default: return nil
+        }
+    }
+
+    public func isInstance(_ v: Value, _ t: PyType) -> Bool { v.type.isSubtype(of: t) }
+
+    /// `format(v, spec)`.
+    public func format(_ v: Value, _ spec: String) throws -> String {
+        guard let r = try callSpecial(v, Names.format, [.str(spec)]) else { return try str(v) }
+        guard case .object(let o) = r, let s = o as? PyStr else { throw PyError.type("__format__ must return a str, not \(r.typeName)") }
+        return s.value
+    }
+}
+
+/// Comparison operators as used by `VM.compare` (same order as `ComparisonOperator`).
+public enum ComparisonOperatorKind: Int, Sendable { case lt, le, eq, ne, gt, ge }
+
+/// Code-point order for str comparison (Swift's String `<` uses Unicode canonical ordering instead).
+public enum PyStrOrdering {
+    public static func less(_ a: PyStr, _ b: PyStr) -> Bool {
+        // UTF-8 byte order is code-point order.
+        a.value.utf8.lexicographicallyPrecedes(b.value.utf8)
+    }
+    public static func compare(_ a: PyStr, _ b: PyStr) -> Int {
+        if a.value == b.value { return 0 }
+        return less(a, b) ? -1 : 1
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import CSupport
+import Synchronization
+
+/// The execution state of one OS thread running Python code: its frames' value arena, the exception
+/// being handled, the recursion depth, and its eval breaker. Python-to-Python calls never recurse on
+/// the Swift stack: `eval` switches frames in a loop. Native code calling back into Python (a `key=`
+/// function, `__eq__` from a dict lookup, a generator resumed by `list()`) runs a nested loop; the
+/// recursion limit bounds both.
+public final class VM: @unchecked Sendable {
+    public unowned let interp: Interpreter
+    let arena = ValueArena()
+    /// Python frames currently active on this thread (for RecursionError).
+    var depth = 0
+    /// The exception currently being handled (`except` block), or `.none`.
+    public var handledException: Value = .none
+    /// Keyword names for the next CALL (set by KW_NAMES).
+    var pendingKwnames: PyTuple?
+    /// Set when a generator frame suspends (YIELD_VALUE) so `eval` can report a yield, not a return.
+    var yielded = false
+    /// The innermost running frame (for tracebacks, `sys._getframe`-like introspection, the REPL).
+    public internal(set) var currentFrame: Frame?
+
+    /// Eval-breaker bits, set from other threads and checked at back-edges and calls.
+    public let evalBreaker = Atomic<UInt32>(0)
+    public static let breakInterrupt: UInt32 = 1
+    public static let breakGILDrop: UInt32 = 2
+    public static let breakAbort: UInt32 = 4
+
+    /// Python-visible thread identity.
+    public var name: String
+    public let isMain: Bool
+    public private(set) var ident: Int = 0
+    public private(set) var nativeID: Int = 0
+    /// Arbitrary per-thread objects owned by Engine modules (e.g. the threading.Thread object).
+    public var threadObject: Value = .none
+
+    public init(interp: Interpreter, name: String, isMain: Bool = false) {
+        self.interp = interp
+        self.name = name
+        self.isMain = isMain
+        if isMain { bindToCurrentThread() }
+    }
+
+    /// Records the OS identity of the thread this VM runs on. Call first thing on a new thread.
+    public func bindToCurrentThread() {
+        ident = Int(UInt(pthread_self()))
+        nativeID = Int(CSupport.interleave_gettid())
+        VM.currentStorage.current = self
+        interp.vmsLock.withLock { $0[ObjectIdentifier(self)] = self }
+    }
+
+    public func unbind() {
+        interp.vmsLock.withLock { $0[ObjectIdentifier(self)] = nil }
+    }
+
+    /// The VM of the calling OS thread, if it runs Python code.
+    public static var current: VM? { currentStorage.current }
+    private static let currentStorage = ThreadLocalVM()
+
+    // MARK: eval breaker
+
+    /// Asks this thread to raise KeyboardInterrupt at its next safe point.
+    public func requestInterrupt() { evalBreaker.bitwiseOr(VM.breakInterrupt, ordering: .relaxed) }
+
+    /// Handles eval-breaker requests; throws KeyboardInterrupt when one is pending.
+    @inline(never)
+    func handleEvalBreaker() throws {
+        let bits = evalBreaker.load(ordering: .acquiring)
+        if bits & VM.breakInterrupt != 0 {
+            evalBreaker.bitwiseAnd(~VM.breakInterrupt, ordering: .relaxed)
+            throw PyError(PyBaseException(type: .keyboardInterrupt))
+        }
+        if bits & VM.breakAbort != 0 {
+            throw PyError(PyBaseException(type: .systemExit, args: [.str("demo aborted")]))
+        }
+        if bits & VM.breakGILDrop != 0 {
+            evalBreaker.bitwiseAnd(~VM.breakGILDrop, ordering: .relaxed)
+            interp.gil.yieldIfRequested(self)
+        }
+    }
+
+    /// Raises KeyboardInterrupt (or the demo-abort SystemExit) if one is pending. Blocking primitives call
+    /// this between the short slices of their waits, so Ctrl-C and deadlock aborts end them.
+    public func checkInterrupts() throws {
+        let bits = evalBreaker.load(ordering: .acquiring)
+        if bits & (VM.breakInterrupt | VM.breakAbort) != 0 { try handleEvalBreaker() }
+    }
+
+    /// Whether an interrupt or abort is pending (for wait loops running without the GIL).
+    public var interruptPending: Bool {
+        evalBreaker.load(ordering: .acquiring) & (VM.breakInterrupt | VM.breakAbort) != 0
+    }
+
+    /// Seconds since the interpreter started (trace event timestamps).
+    public var elapsed: Double { Date().timeIntervalSince(interp.startTime) }
+
+    /// Emits a trace event if anyone listens.
+    @inline(__always)
+    public func emit(_ kind: TraceEvent.Kind, object: String? = nil, detail: String? = nil) {
+        guard let sink = interp.eventSink else { return }
+        sink(TraceEvent(time: elapsed, pid: getpid(), thread: ident, threadName: name, kind: kind,
+                        object: object, detail: detail))
+    }
+}
+
+/// pthread-specific storage for `VM.current`.
+final class ThreadLocalVM: @unchecked Sendable {
+    private var key = pthread_key_t()
+    init() { pthread_key_create(&key, nil) }
+    var current: VM? {
+        get { pthread_getspecific(key).map { Unmanaged<VM>.fromOpaque($0).takeUnretainedValue() } }
+        set { pthread_setspecific(key, newValue.map { Unmanaged.passUnretained($0).toOpaque() }) }
+    }
+}

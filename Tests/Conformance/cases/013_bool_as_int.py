@@ -1,0 +1,18 @@
+# Checks that bool is a subclass of int and behaves numerically.
+print(True + True, True * 10, False - 1)
+print(True == 1, False == 0, True is True)
+print(sum([True, False, True, True]))
+print(int(True), float(False))
+print(isinstance(True, int), isinstance(1, bool))
+print(type(True).__name__, type(True + 0).__name__)
+print(True & False, True | False, True ^ True)
+print(-True, ~False)
+print(['a', 'b'][True])
+print(True / 2, True // 2)
+print(str(True), repr(False))
+print(bool(0), bool(1), bool(-1), bool(0.0), bool(''), bool('x'), bool([]), bool([0]), bool(None))
+print(bool({}), bool(()), bool({1: 2}), bool(set()))
+print(1 < True + 1, max(True, 0.5))
+d = {1: 'one', True: 'true?'}
+print(d)
+print(hash(True) == hash(1))

@@ -1,0 +1,18 @@
+# Checks float format specs: fixed, exponent, general, percent, width, precision.
+v = 3.14159265
+print(f'{v:.2f} {v:.0f} {v:10.3f}|')
+print(f'{v:e} {v:.3e} {-v:.1e}')
+print(f'{12345.678:e}')
+print(f'{0.000123:.2e}')
+print(f'{0.25:%} {0.25:.1%} {1.5:.0%}')
+print(f'{-v:.2f} {v:+.2f} {v: .2f}')
+print(f'{v:010.4f}')
+print(f'{1234567.891:,.2f}')
+print(f'{2.5:.0f} {3.5:.0f} {0.125:.2f}')
+print(f'{1e16:.1f}')
+print(f'{float("inf"):.2f} {float("nan"):f} {float("-inf"):e}')
+print(f'[{v:<10.2f}] [{v:^10.2f}] [{v:>10.2f}]')
+print(f'{5:.2f} {5:e}')
+print(f'{v}')
+print(f'{1/3:.15f}')
+print(f'{2.0:.3f} {123.456:.1f}')

@@ -1,0 +1,18 @@
+# Checks list comprehensions with filters, nested loops, and nested comprehensions.
+print([x * x for x in range(6)])
+print([x for x in range(20) if x % 3 == 0])
+print([x for x in range(30) if x % 2 == 0 if x % 3 == 0])
+print([(x, y) for x in range(3) for y in range(x)])
+print([[x * y for y in range(1, 4)] for x in range(1, 4)])
+matrix = [[1, 2, 3], [4, 5, 6]]
+print([v for row in matrix for v in row])
+print([[row[i] for row in matrix] for i in range(3)])
+print([c.upper() for c in 'abc'])
+print([x if x > 0 else -x for x in [-2, -1, 0, 1, 2]])
+print([len(w) for w in 'the quick brown fox'.split()])
+print([(i, c) for i, c in enumerate('xyz')])
+print([a + b for a, b in zip([1, 2, 3], [10, 20, 30])])
+print([x for x in []])
+print([[]for _ in range(2)])
+print([i for i in range(10)][::3])
+print([f(3) for f in [lambda v: v + 1, lambda v: v * 2]])

@@ -1,0 +1,18 @@
+# Checks generator expressions passed to sum, any, all, list, sorted, min, max, join.
+nums = [5, 3, 8, 1, 9, 2]
+print(sum(x * x for x in nums))
+print(sum((x for x in nums), 100))
+print(any(x > 8 for x in nums), any(x > 9 for x in nums))
+print(all(x > 0 for x in nums), all(x > 1 for x in nums))
+print(list(x for x in nums if x % 2))
+print(sorted((x for x in nums), reverse=True))
+print(max(x % 5 for x in nums), min(-x for x in nums))
+print(','.join(str(x) for x in nums))
+print(tuple(c for c in 'abc'))
+print(dict((k, len(k)) for k in ['a', 'bb']))
+g = (x * 10 for x in range(3))
+print(next(g), next(g), next(g), next(g, 'done'))
+print(list(g))
+print(sum(1 for _ in range(1000)))
+print(sorted(set(x % 4 for x in range(10))))
+print(any([]), all([]))

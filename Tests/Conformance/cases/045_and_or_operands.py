@@ -1,0 +1,25 @@
+# Checks that and/or return operands (short-circuit) and not returns bool.
+print(1 and 2)
+print(0 and 2)
+print(1 or 2)
+print(0 or 2)
+print('' or 'default')
+print('value' or 'default')
+print([] and 'x')
+print([1] and 'x')
+print(None or 0 or '' or 'last')
+print(1 and 'a' and [0])
+print(0 or None)
+print(not 0, not 'a', not [])
+def side(tag, val):
+    print('eval', tag)
+    return val
+print(side('a', 0) and side('b', 1))
+print(side('c', 1) and side('d', 2))
+print(side('e', 1) or side('f', 2))
+print(side('g', 0) or side('h', 0))
+x = None
+name = x and x.upper()
+print(name)
+print(True and False or True)
+print(False or False and True)

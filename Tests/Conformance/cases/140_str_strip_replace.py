@@ -1,0 +1,17 @@
+# Checks strip/lstrip/rstrip (with and without chars) and replace (with count).
+s = '   padded   '
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()))
+print(repr('\t\n text \r\n'.strip()))
+print('xxhixx'.strip('x'), 'xxhixx'.lstrip('x'), 'xxhixx'.rstrip('x'))
+print('www.example.com'.strip('cmowz.'))
+print('abcba'.strip('ab'))
+print('123abc321'.strip('0123456789'))
+print(repr('   '.strip()), repr(''.strip()))
+print('hello world'.replace('o', '0'))
+print('aaaa'.replace('a', 'b', 2))
+print('hello'.replace('l', ''))
+print('hello'.replace('', '-'))
+print('abc'.replace('x', 'y'))
+print('banana'.replace('ana', 'ANA'))
+print('a.b.c'.replace('.', ' dot '))
+print('path/to/file'.replace('/', '\\'))

@@ -1,0 +1,20 @@
+# Checks random with a fixed seed reproduces CPython's Mersenne Twister: random, randint, uniform.
+import random
+random.seed(42)
+print(random.random())
+print(random.random())
+print(random.randint(1, 100))
+print([random.randint(1, 6) for _ in range(10)])
+print(random.uniform(1, 2))
+print(random.randrange(10))
+random.seed(42)
+again = random.random()
+print(again)
+random.seed(0)
+print([round(random.random(), 6) for _ in range(3)])
+random.seed(12345)
+print([random.randint(0, 10 ** 12) for _ in range(3)])
+print(random.randrange(0, 100, 5), random.randrange(5, 10))
+random.seed(7)
+vals = [random.random() for _ in range(1000)]
+print(min(vals) >= 0, max(vals) < 1, round(sum(vals), 6))

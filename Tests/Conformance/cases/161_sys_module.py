@@ -1,0 +1,17 @@
+# Checks sys attributes: argv, maxsize, version_info, switch interval, stdout.write/flush.
+import sys
+print(sys.argv[0].endswith('.py'))
+print(len(sys.argv))
+print(sys.maxsize, sys.maxsize == 2 ** 63 - 1)
+print(sys.version_info >= (3, 0), sys.version_info[0] == 3)
+print(sys.getswitchinterval())
+sys.setswitchinterval(0.001)
+print(sys.getswitchinterval())
+sys.stdout.write('x\n')
+sys.stdout.write('no newline')
+sys.stdout.write(' then newline\n')
+sys.stdout.flush()
+print(sys.getrecursionlimit())
+n = sys.stdout.write('abc\n')
+print(n)
+print(isinstance(sys.argv, list))

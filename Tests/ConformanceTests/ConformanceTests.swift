@@ -1,0 +1,125 @@
+import Foundation
+import XCTest
+
+/// Runs every script in Tests/Conformance/cases through `interleave run` and diffs its stdout (and, for
+/// failing scripts, its exit status and last stderr line) against what CPython 3.11 printed
+/// (recorded by Tests/Conformance/record.sh and committed).
+///
+/// `Tests/Conformance/known-failures.txt` lists cases that do not pass yet, one per line with a reason.
+/// A listed case that starts passing fails the test too, so the list can only shrink honestly.
+final class ConformanceTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let cases = root.appendingPathComponent("Conformance/cases")
+
+    static var engine: URL {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        return exe.deletingLastPathComponent().appendingPathComponent("interleave")
+    }
+
+    struct Outcome { var stdout: String; var stderr: String; var status: Int32; var timedOut: Bool }
+
+    static func run(_ script: URL, timeout: TimeInterval = 30) throws -> Outcome {
+        let p = Process()
+        p.executableURL = engine
+        p.arguments = ["run", script.lastPathComponent]
+        p.currentDirectoryURL = script.deletingLastPathComponent()
+        var env = ProcessInfo.processInfo.environment
+        env["PYTHONHASHSEED"] = "0"
+        env["NO_COLOR"] = "1"
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        var outData = Data(), errData = Data()
+        let group = DispatchGroup()
+        group.enter(); DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter(); DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        var timedOut = false
+        while p.isRunning {
+            if Date() > deadline { p.terminate(); timedOut = true; break }
+            usleep(2000)
+        }
+        p.waitUntilExit()
+        group.wait()
+        return Outcome(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+                       status: p.terminationStatus, timedOut: timedOut)
+    }
+
+    /// nil when the case matches CPython, else a description of the first difference.
+    static func check(_ name: String) throws -> String? {
+        let script = cases.appendingPathComponent(name + ".py")
+        let expected = try String(contentsOf: cases.appendingPathComponent(name + ".out"), encoding: .utf8)
+        var expectedStatus: Int32 = 0
+        var expectedLastLine: String?
+        if let status = try? String(contentsOf: cases.appendingPathComponent(name + ".status"), encoding: .utf8) {
+            let lines = status.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            expectedStatus = Int32(lines[0]) ?? -1
+            if lines.count > 1, !lines[1].isEmpty { expectedLastLine = lines[1] }
+        }
+        let r = try run(script)
+        if r.timedOut { return "timed out" }
+        if r.stdout != expected {
+            let a = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            let b = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let i = zip(a, b).firstIndex { $0 != $1 } ?? min(a.count, b.count)
+            let got = i < a.count ? String(a[i]) : "<end>"
+            let want = i < b.count ? String(b[i]) : "<end>"
+            let tail = r.stderr.split(separator: "\n").suffix(3).joined(separator: " | ")
+            return "stdout line \(i + 1): got \(got.debugDescription), want \(want.debugDescription); stderr: \(tail)"
+        }
+        if r.status != expectedStatus {
+            return "exit status \(r.status), want \(expectedStatus); stderr: \(r.stderr.split(separator: "\n").suffix(3).joined(separator: " | "))"
+        }
+        if let want = expectedLastLine {
+            let last = r.stderr.split(separator: "\n").last.map(String.init) ?? ""
+            if last != want { return "last stderr line \(last.debugDescription), want \(want.debugDescription)" }
+        }
+        return nil
+    }
+
+    static func knownFailures() -> [String: String] {
+        let url = root.appendingPathComponent("Conformance/known-failures.txt")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [:] }
+        var out: [String: String] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+            out[parts[0]] = parts.count > 1 ? parts[1] : ""
+        }
+        return out
+    }
+
+    func testEngineBinaryExists() {
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Self.engine.path), "build the interleave executable first: \(Self.engine.path)")
+    }
+
+    func testCasesMatchCPython() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.cases.path)
+            .filter { $0.hasSuffix(".py") }.map { String($0.dropLast(3)) }.sorted()
+        XCTAssertGreaterThanOrEqual(names.count, 150, "the conformance suite shrank")
+        let known = Self.knownFailures()
+        let lock = NSLock()
+        var results: [String: String?] = [:]
+        DispatchQueue.concurrentPerform(iterations: names.count) { i in
+            let r: String?
+            do { r = try Self.check(names[i]) } catch { r = "harness error: \(error)" }
+            lock.lock(); results[names[i]] = r; lock.unlock()
+        }
+        var passed = 0
+        for name in names {
+            let failure = results[name]!
+            switch (failure, known[name]) {
+            case (nil, nil): passed += 1
+            case (nil, .some):
+                XCTFail("\(name) now passes: remove it from Tests/Conformance/known-failures.txt")
+            case (.some(let f), nil):
+                XCTFail("\(name): \(f)")
+            case (.some, .some): break
+            }
+        }
+        for k in known.keys where !names.contains(k) { XCTFail("known-failures.txt lists \(k), which is not a case") }
+        print("conformance: \(passed) of \(names.count) cases match CPython; \(known.count) known failures")
+    }
+}
