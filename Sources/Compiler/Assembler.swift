@@ -14,9 +14,11 @@ extension Unit {
     /// 4. the exception table, one entry per run of instructions with the same innermost handler.
     func assemble(filename: String, flags: CodeObject.Flags) throws -> CodeObject {
         let n = instructions.count
-        for (i, t) in labelTargets.enumerated() where t < 0 {
-            _ = i
-            throw AssemblyError(message: "unbound label in \(qualname)")
+        for ins in instructions where ins.op.isJump && labelTargets[Int(ins.arg)] < 0 {
+            throw AssemblyError(message: "jump to an unbound label in \(qualname)")
+        }
+        for h in handlers where labelTargets[h.label.id] < 0 {
+            throw AssemblyError(message: "exception handler with an unbound label in \(qualname)")
         }
         func target(_ i: Int) -> Int { labelTargets[Int(instructions[i].arg)] }
 

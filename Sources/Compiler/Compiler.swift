@@ -443,11 +443,11 @@ final class CodeGen {
         var seenStar = false
         for (i, x) in elts.enumerated() where isStarred(x) {
             if seenStar {
-                throw error("multiple starred expressions in assignment", x.loc)
+                throw error("multiple starred expressions in assignment", unit.loc)
             }
             let after = elts.count - i - 1
             if i >= 256 || after >= (Int(Int32.max) >> 8) {
-                throw error("too many expressions in star-unpacking assignment", x.loc)
+                throw error("too many expressions in star-unpacking assignment", unit.loc)
             }
             emit(.unpackEx, i | (after << 8))
             seenStar = true
@@ -896,4 +896,12 @@ func binaryOperator(_ op: BinOp, inplace: Bool) -> BinaryOperator {
     }
     if !inplace { return base }
     return BinaryOperator(rawValue: base.rawValue + BinaryOperator.inplaceAdd.rawValue)!
+}
+
+/// `Constant` of this module. `Syntax` also declares a `Constant`, and since the `Compiler` enum shadows the
+/// module name, clients importing both can write `Compiler.Constant` (this alias) to disambiguate.
+public typealias CodeConstant = Constant
+
+extension Compiler {
+    public typealias Constant = CodeConstant
 }

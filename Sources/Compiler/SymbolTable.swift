@@ -126,11 +126,17 @@ final class Scope {
     /// The scope created for `node`, a direct child of this scope. Children are matched by location and,
     /// when locations collide, by structural equality (identical nodes in one scope analyze identically).
     func child(for node: ScopeNode) -> Scope? {
-        let loc = node.loc
-        let sameLoc = children.filter { $0.loc == loc }
+        if childrenByLoc == nil {
+            var map: [SourceLocation: [Scope]] = [:]
+            for c in children { map[c.loc, default: []].append(c) }
+            childrenByLoc = map
+        }
+        let sameLoc = childrenByLoc?[node.loc] ?? []
         if sameLoc.count == 1 { return sameLoc[0] }
         return (sameLoc.isEmpty ? children : sameLoc).first { $0.node == node }
     }
+
+    private var childrenByLoc: [SourceLocation: [Scope]]?
 }
 
 func sortedNames(_ names: [String]) -> [String] {
@@ -512,48 +518,47 @@ struct SymbolTableBuilder {
     mutating func analyze() throws {
         var free = Set<String>()
         try analyzeBlock(top, bound: nil, free: &free, global: [])
+        _ = free
     }
 
     func directiveError(_ ste: Scope, _ name: String, _ message: String) -> SyntaxError {
         error(message, ste.directives[name] ?? ste.loc)
     }
 
-    func analyzeBlock(_ ste: Scope, bound boundIn: Set<String>?, free: inout Set<String>,
+    /// CPython's `analyze_block`. `bound` holds the names bound in enclosing function scopes (nil at module
+    /// level), `global` the names known to be global; free variables of this block and its children are
+    /// added to `free`.
+    func analyzeBlock(_ ste: Scope, bound: BoundNames?, free: inout Set<String>,
                       global globalIn: Set<String>) throws {
-        var bound = boundIn
         var global = globalIn
         var local = Set<String>()
+        /// Names declared global here: no longer bound for nested blocks.
+        var hidden = Set<String>()
         var scopes: [String: SymbolScope] = [:]
-        var newGlobal = Set<String>()
-        var newBound = Set<String>()
-        var newFree = Set<String>()
-
         // Class namespaces don't affect the names visible in nested functions.
-        if ste.kind == .classBody {
-            newGlobal.formUnion(global)
-            if let bound { newBound.formUnion(bound) }
-        }
+        let classGlobal = ste.kind == .classBody ? global : []
 
         for name in ste.symbolOrder {
-            try analyzeName(ste, &scopes, name, ste.flags(of: name), &bound, &local, &free, &global)
+            try analyzeName(ste, &scopes, name, ste.flags(of: name), bound, &hidden, &local, &free, &global)
         }
 
-        if ste.kind != .classBody {
-            if ste.isFunctionBlock { newBound.formUnion(local) }
-            if let bound { newBound.formUnion(bound) }
-            newGlobal.formUnion(global)
+        let newBound: BoundNames
+        let newGlobal: Set<String>
+        if ste.kind == .classBody {
+            newBound = BoundNames(names: ["__class__"], hidden: [], parent: bound)
+            newGlobal = classGlobal
         } else {
-            newBound.insert("__class__")
+            newBound = BoundNames(names: ste.isFunctionBlock ? local : [], hidden: hidden, parent: bound)
+            newGlobal = global
         }
 
-        var allFree = Set<String>()
+        var newFree = Set<String>()
         for child in ste.children {
             var childFree = Set<String>()
             try analyzeBlock(child, bound: newBound, free: &childFree, global: newGlobal)
-            allFree.formUnion(childFree)
+            newFree.formUnion(childFree)
             if child.hasFree || child.childFree { ste.childFree = true }
         }
-        newFree.formUnion(allFree)
 
         if ste.isFunctionBlock {
             // Locals captured by inner scopes become cells.
@@ -574,7 +579,7 @@ struct SymbolTableBuilder {
                 }
                 continue
             }
-            if let bound, !bound.contains(name) { continue }  // a global
+            if let bound, hidden.contains(name) || !bound.contains(name) { continue }  // a global
             ste.addFlags(name, [])
             ste.scopes[name] = .free
         }
@@ -582,15 +587,15 @@ struct SymbolTableBuilder {
     }
 
     func analyzeName(_ ste: Scope, _ scopes: inout [String: SymbolScope], _ name: String, _ flags: SymbolFlags,
-                     _ bound: inout Set<String>?, _ local: inout Set<String>, _ free: inout Set<String>,
-                     _ global: inout Set<String>) throws {
+                     _ bound: BoundNames?, _ hidden: inout Set<String>, _ local: inout Set<String>,
+                     _ free: inout Set<String>, _ global: inout Set<String>) throws {
         if flags.contains(.defGlobal) {
             if flags.contains(.defNonlocal) {
                 throw directiveError(ste, name, "name '\(name)' is nonlocal and global")
             }
             scopes[name] = .globalExplicit
             global.insert(name)
-            bound?.remove(name)
+            if bound != nil { hidden.insert(name) }
             return
         }
         if flags.contains(.defNonlocal) {
@@ -623,5 +628,26 @@ struct SymbolTableBuilder {
         }
         if ste.isNested { ste.hasFree = true }
         scopes[name] = .globalImplicit
+    }
+}
+
+/// The names bound in enclosing function scopes, as a chain (CPython copies a set per block, which is
+/// quadratic for functions with many nested scopes).
+final class BoundNames {
+    let names: Set<String>
+    /// Names of enclosing scopes that are hidden from here on (declared `global` at this level).
+    let hidden: Set<String>
+    let parent: BoundNames?
+
+    init(names: Set<String>, hidden: Set<String>, parent: BoundNames?) {
+        self.names = names
+        self.hidden = hidden
+        self.parent = parent
+    }
+
+    func contains(_ name: String) -> Bool {
+        if names.contains(name) { return true }
+        if hidden.contains(name) { return false }
+        return parent?.contains(name) ?? false
     }
 }

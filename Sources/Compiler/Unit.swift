@@ -112,6 +112,9 @@ final class Unit {
     var varIndex: [String: Int32] = [:]
     let cellvars: [String]
     let freevars: [String]
+    /// Index of a cell / free variable for the deref instructions (cells first, then free variables).
+    private var cellIndexMap: [String: Int32] = [:]
+    private var freeIndexMap: [String: Int32] = [:]
 
     var argcount = 0
     var posonlyargcount = 0
@@ -131,6 +134,8 @@ final class Unit {
         self.loc = loc
         cellvars = scope.cellvars
         freevars = scope.freevars
+        for (i, c) in cellvars.enumerated() where cellIndexMap[c] == nil { cellIndexMap[c] = Int32(i) }
+        for (i, f) in freevars.enumerated() where freeIndexMap[f] == nil { freeIndexMap[f] = Int32(cellvars.count + i) }
         for v in scope.varnames { _ = varIndexFor(v) }
     }
 
@@ -203,11 +208,11 @@ final class Unit {
     }
 
     func cellIndex(_ name: String) -> Int32? {
-        cellvars.firstIndex(of: name).map { Int32($0) }
+        cellIndexMap[name]
     }
 
     func freeIndex(_ name: String) -> Int32? {
-        freevars.firstIndex(of: name).map { Int32(cellvars.count + $0) }
+        freeIndexMap[name]
     }
 
     var isFunctionBlock: Bool { scope.isFunctionBlock }

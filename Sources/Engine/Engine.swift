@@ -1,6 +1,11 @@
 import Foundation
 import Runtime
 
+/// Why a script's bytes are not a program: the message CPython prints.
+public struct SourceDecodingError: Error {
+    public let message: String
+}
+
 /// The Python modules implemented in Swift, wired into an interpreter, and the `python3 FILE`-like
 /// runner the CLI, the REPL and the lessons share.
 public enum Engine {
@@ -15,7 +20,7 @@ public enum Engine {
     }
 
     /// Decodes script bytes as UTF-8, or returns the SyntaxError CPython would print.
-    public static func decodeSource(_ data: Data, filename: String) -> Result<String, String> {
+    public static func decodeSource(_ data: Data, filename: String) -> Result<String, SourceDecodingError> {
         if let s = String(data: data, encoding: .utf8) { return .success(s) }
         var offset = 0
         let bytes = [UInt8](data)
@@ -29,6 +34,6 @@ public enum Engine {
             case .error: bad = bytes[offset]; break loop
             }
         }
-        return .failure("SyntaxError: (unicode error) 'utf-8' codec can't decode byte 0x\(String(format: "%02x", bad)) in position \(offset): invalid start byte\n")
+        return .failure(SourceDecodingError(message: "SyntaxError: (unicode error) 'utf-8' codec can't decode byte 0x\(String(format: "%02x", bad)) in position \(offset): invalid start byte\n"))
     }
 }

@@ -15,32 +15,30 @@ enum DumpContext {
 }
 
 extension Module {
-    /// CPython `ast.dump(ast.parse(src))` format.
-    public func dump() -> String {
-        "Module(body=\(dumpStmts(body)), type_ignores=[])"
+    /// CPython `ast.dump(ast.parse(src))` format. With `includeLocations`,
+    /// like `ast.dump(..., include_attributes=True)` (columns are character
+    /// offsets, which equal CPython's byte offsets for ASCII source).
+    public func dump(includeLocations: Bool = false) -> String {
+        var d = Dumper(includeLocations: includeLocations)
+        d.stmts(body)
+        return "Module(body=\(d.out), type_ignores=[])"
     }
 }
 
 extension Stmt {
-    public func dump() -> String {
-        var d = Dumper()
+    public func dump(includeLocations: Bool = false) -> String {
+        var d = Dumper(includeLocations: includeLocations)
         d.stmt(self)
         return d.out
     }
 }
 
 extension Expr {
-    public func dump() -> String {
-        var d = Dumper()
+    public func dump(includeLocations: Bool = false) -> String {
+        var d = Dumper(includeLocations: includeLocations)
         d.expr(self, .load)
         return d.out
     }
-}
-
-func dumpStmts(_ stmts: [Stmt]) -> String {
-    var d = Dumper()
-    d.stmts(stmts)
-    return d.out
 }
 
 /// Python `repr()` of a `str`.
@@ -174,6 +172,19 @@ extension CmpOp {
 
 struct Dumper {
     var out = ""
+    var includeLocations = false
+
+    init(includeLocations: Bool = false) {
+        self.includeLocations = includeLocations
+    }
+
+    /// Appends location attributes inside the node text just written.
+    mutating func attributes(_ loc: SourceLocation) {
+        guard includeLocations else { return }
+        out.removeLast() // ")"
+        if !out.hasSuffix("(") { out += ", " }
+        out += "lineno=\(loc.line), col_offset=\(loc.column), end_lineno=\(loc.endLine), end_col_offset=\(loc.endColumn))"
+    }
 
     mutating func list<T>(_ items: [T], _ f: (inout Dumper, T) -> Void) {
         out += "["
@@ -202,6 +213,11 @@ struct Dumper {
     mutating func str(_ s: String) { out += pythonStringRepr(s) }
 
     mutating func stmt(_ s: Stmt) {
+        stmtBody(s)
+        attributes(s.loc)
+    }
+
+    mutating func stmtBody(_ s: Stmt) {
         switch s.kind {
         case let .functionDef(name, args, body, decorators, returns):
             out += "FunctionDef(name=\(pythonStringRepr(name)), args="
@@ -304,6 +320,7 @@ struct Dumper {
                 d.out += (first ? "" : ", ") + "body="
                 d.stmts(h.body)
                 d.out += ")"
+                d.attributes(h.loc)
             }
             out += ", orelse="
             stmts(orelse)
@@ -347,6 +364,7 @@ struct Dumper {
         out += "alias(name=\(pythonStringRepr(a.name))"
         if let asname = a.asname { out += ", asname=\(pythonStringRepr(asname))" }
         out += ")"
+        attributes(a.loc)
     }
 
     mutating func keyword(_ k: Keyword) {
@@ -355,12 +373,14 @@ struct Dumper {
         out += "value="
         expr(k.value, .load)
         out += ")"
+        attributes(k.loc)
     }
 
     mutating func arg(_ a: Arg) {
         out += "arg(arg=\(pythonStringRepr(a.name))"
         optExpr("annotation", a.annotation)
         out += ")"
+        attributes(a.loc)
     }
 
     mutating func arguments(_ a: Arguments) {
@@ -394,6 +414,11 @@ struct Dumper {
     }
 
     mutating func expr(_ e: Expr, _ ctx: DumpContext) {
+        exprBody(e, ctx)
+        attributes(e.loc)
+    }
+
+    mutating func exprBody(_ e: Expr, _ ctx: DumpContext) {
         switch e.kind {
         case let .boolOp(op, values):
             out += "BoolOp(op=\(op == .and ? "And" : "Or")(), values="

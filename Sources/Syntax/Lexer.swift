@@ -1,3 +1,5 @@
+import Foundation // only for NFKC normalization of non-ASCII identifiers
+
 // Hand-written tokenizer modelled on CPython's Parser/tokenizer.c.
 //
 // The lexer works on an array of Unicode scalars (with \r\n and \r normalized
@@ -297,7 +299,7 @@ struct Lexer {
             return true
         }
         let c = src[p]
-        if c == "#" || c == "\n" || (c == "\\" && false) {
+        if c == "#" || c == "\n" {
             // Blank or comment-only line: no tokens, no indentation change.
             pos = p
             while let ch = peek(), ch != "\n" { pos += 1 }
@@ -316,6 +318,10 @@ struct Lexer {
             if altcol != altTop { tabError(); return true }
         } else if colw > top {
             if altcol <= altTop { tabError(); return true }
+            if indentStack.count >= 100 {
+                fail("too many levels of indentation", kind: .indentationError, column: colw + 1, endColumn: -1)
+                return true
+            }
             indentStack.append(colw)
             altIndentStack.append(altcol)
             tokens.append(Token(kind: .indent, text: "", start: lineStart, end: pos, line: line, column: 0,
@@ -412,10 +418,14 @@ struct Lexer {
         let startLine = line
         pos += 1
         while let c = peek(), Lexer.isIdentifierContinue(c) { pos += 1 }
-        let text = source.string(start, pos)
+        var text = source.string(start, pos)
         if let q = peek(), q == "\"" || q == "'", pos - start <= 2, Lexer.isStringPrefix(text) {
             lexString(prefix: text, start: start, startLine: startLine, startCol: startCol)
             return
+        }
+        if !text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // PEP 3131: identifiers are NFKC-normalized.
+            text = text.precomposedStringWithCompatibilityMapping
         }
         emit(.name, text, start: start, startLine: startLine, startCol: startCol)
     }
@@ -717,6 +727,10 @@ struct Lexer {
         pos += 1
         switch c {
         case "(", "[", "{":
+            if parens.count >= 200 {
+                fail("too many nested parentheses", column: startCol + 1, endColumn: startCol + 1)
+                return
+            }
             parens.append((c, startLine, startCol))
         case ")", "]", "}":
             guard let open = parens.last else {

@@ -142,7 +142,8 @@ extension PyParser {
             } else if p.fstring {
                 fmode = true
                 var i = bodyStart
-                try fstringParse(&i, bodyEnd, raw: p.raw, level: 0, state: &state, loc: loc)
+                let specLoc = t.loc
+                try fstringParse(&i, bodyEnd, raw: p.raw, level: 0, state: &state, loc: loc, specLoc: specLoc)
             } else if p.raw {
                 state.lastStr.unicodeScalars.append(contentsOf: src[bodyStart..<bodyEnd])
             } else {
@@ -414,14 +415,14 @@ extension PyParser {
 
     /// CPython's `fstring_parse` / `_PyPegen_FstringParser_ConcatFstring`.
     func fstringParse(_ i: inout Int, _ end: Int, raw: Bool, level: Int, state: inout FStringState,
-                      loc: SourceLocation) throws(ParseError) {
+                      loc: SourceLocation, specLoc: SourceLocation) throws(ParseError) {
         let src = source.scalars
         while true {
             let doubled = try fstringFindLiteral(&i, end, raw: raw, level: level, into: &state.lastStr)
             if doubled { continue }
             if i >= end || src[i] == "}" { break }
             // At a '{'.
-            let (exprText, value) = try fstringFindExpr(&i, end, raw: raw, level: level, loc: loc)
+            let (exprText, value) = try fstringFindExpr(&i, end, raw: raw, level: level, loc: loc, specLoc: specLoc)
             if let exprText { state.lastStr += exprText }
             state.flush(loc)
             state.values.append(value)
@@ -433,7 +434,7 @@ extension PyParser {
 
     /// CPython's `fstring_find_expr`: parses one replacement field starting at '{'.
     func fstringFindExpr(_ i: inout Int, _ end: Int, raw: Bool, level: Int,
-                         loc: SourceLocation) throws(ParseError) -> (String?, Expr) {
+                         loc: SourceLocation, specLoc: SourceLocation) throws(ParseError) -> (String?, Expr) {
         let src = source.scalars
         if level >= 2 { throw errorAtLastToken("f-string: expressions nested too deeply") }
         i += 1 // '{'
@@ -532,9 +533,11 @@ extension PyParser {
             i += 1
             if i >= end { throw errorAtLastToken("f-string: expecting '}'") }
             var specState = FStringState()
-            try fstringParse(&i, end, raw: raw, level: level + 1, state: &specState, loc: loc)
-            specState.flush(loc)
-            formatSpec = Expr(.joinedStr(values: specState.values), loc: loc)
+            // As CPython: parts followed by a field and nested fields span the whole
+            // concatenated literal; the spec itself and its final text span the token.
+            try fstringParse(&i, end, raw: raw, level: level + 1, state: &specState, loc: loc, specLoc: specLoc)
+            specState.flush(specLoc)
+            formatSpec = Expr(.joinedStr(values: specState.values), loc: specLoc)
         }
         if i >= end || src[i] != "}" { throw errorAtLastToken("f-string: expecting '}'") }
         i += 1
@@ -577,7 +580,22 @@ extension PyParser {
             if case .starred = e.kind {
                 throw sub.error(e.loc, "cannot use starred expression here")
             }
-            return e
+            // CPython parses "(expr)": an unparenthesized tuple or generator
+            // expression gets the positions of those parentheses.
+            switch e.kind {
+            case .tuple(let elts) where !elts.isEmpty && elts[0].loc.column == e.loc.column && elts[0].loc.line == e.loc.line:
+                var x = e
+                x.loc.column -= 1
+                x.loc.endColumn += 1
+                return x
+            case .generatorExp(let elt, _) where elt.loc.column == e.loc.column && elt.loc.line == e.loc.line:
+                var x = e
+                x.loc.column -= 1
+                x.loc.endColumn += 1
+                return x
+            default:
+                return e
+            }
         } catch {
             // Report like CPython 3.11: relative to the text "(expr)".
             var err = error.error

@@ -1,12 +1,21 @@
 // Recursive-descent parser: shared state, token helpers and error handling.
 
-struct ParseError: Error {
+/// Internal parse failure. A class, so that the many `throw` sites in the
+/// recursive-descent functions only need a pointer-sized slot each (keeps
+/// stack frames small in debug builds).
+final class ParseError: Error, @unchecked Sendable {
     var error: SyntaxError
     /// A plain "invalid syntax" (or unexpected indent) at a token, which
     /// CPython may replace with a tokenizer error found later in the file.
     var isGeneric: Bool
     /// Raised by the lexer (the parser reached the error token).
     var fromLexer: Bool
+
+    init(error: SyntaxError, isGeneric: Bool, fromLexer: Bool) {
+        self.error = error
+        self.isGeneric = isGeneric
+        self.fromLexer = fromLexer
+    }
 }
 
 let pythonKeywords: Set<String> = [
@@ -21,6 +30,10 @@ final class PyParser {
     var toks: [Token]
     var pos = 0
     var maxPos = 0
+    /// Nesting depth of recursive expression rules, to fail cleanly instead
+    /// of overflowing the stack on pathological input.
+    var depth = 0
+    static let maxDepth = 2500
     let lexError: SyntaxError?
     let lexErrorKind: LexErrorKind
     /// Set when parsing the expression part of an f-string replacement field.
@@ -114,12 +127,26 @@ final class PyParser {
         return SourceLocation(line: start.line, column: start.column, endLine: last.endLine, endColumn: last.endColumn)
     }
 
+    @inline(__always) func locFrom(index: Int) -> SourceLocation {
+        let start = toks[index]
+        let last = toks[max(pos - 1, 0)]
+        return SourceLocation(line: start.line, column: start.column, endLine: last.endLine, endColumn: last.endColumn)
+    }
+
     @inline(__always) func locFrom(_ start: SourceLocation) -> SourceLocation {
         let last = toks[max(pos - 1, 0)]
         return SourceLocation(line: start.line, column: start.column, endLine: last.endLine, endColumn: last.endColumn)
     }
 
     // MARK: errors
+
+    /// Guards recursion; call as `try enter(); defer { depth -= 1 }`.
+    @inline(__always) func enter() throws(ParseError) {
+        depth += 1
+        if depth > PyParser.maxDepth {
+            throw errorAtLastToken("maximum recursion depth exceeded during compilation")
+        }
+    }
 
     func makeError(_ message: String, kind: SyntaxError.Kind = .syntaxError, line: Int, column: Int,
                    endLine: Int?, endColumn: Int?) -> ParseError {
@@ -167,7 +194,7 @@ final class PyParser {
                                                  endLine: t.line, endColumn: -1),
                               isGeneric: false, fromLexer: false)
         }
-        var e = error(at: t, "invalid syntax")
+        let e = error(at: t, "invalid syntax")
         e.isGeneric = true
         return e
     }
@@ -239,6 +266,16 @@ public enum Parser {
         }
     }
 
+    /// Tokenizes a whole file like CPython's C tokenizer: NAME, NUMBER,
+    /// STRING, OP, NEWLINE, INDENT, DEDENT and a final ENDMARKER (no comment
+    /// or blank-line tokens). Throws the first tokenizer error.
+    public static func tokenize(_ source: String, filename: String = "<string>") throws(SyntaxError) -> [Token] {
+        var lexer = Lexer(source: SourceText(source), filename: filename)
+        lexer.run()
+        if let error = lexer.error { throw error }
+        return lexer.tokens
+    }
+
     /// Decodes source bytes as UTF-8 (skipping a UTF-8 BOM), raising a
     /// SyntaxError like CPython's for invalid input.
     public static func decodeSource(_ bytes: [UInt8], filename: String) throws(SyntaxError) -> String {
@@ -262,9 +299,10 @@ public enum Parser {
                 var lineEnd = i
                 while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
                 let lineText = String(decoding: bytes[lineStartByte..<lineEnd], as: UTF8.self)
+                let column = String(decoding: bytes[lineStartByte..<i], as: UTF8.self).unicodeScalars.count + 1
                 let message = "(unicode error) 'utf-8' codec can't decode byte 0x\(hex(UInt32(b), 2)) in position \(i - lineStartByte): \(reason)"
-                throw SyntaxError(kind: .syntaxError, message: message, filename: filename, line: line, column: 0,
-                                  text: lineText, endLine: line, endColumn: nil)
+                throw SyntaxError(kind: .syntaxError, message: message, filename: filename, line: line, column: column,
+                                  text: lineText, endLine: line, endColumn: column)
             }
             i += len
         }

@@ -77,7 +77,7 @@ extension PyParser {
     /// `star_expressions`: one or more (possibly starred) expressions; a tuple
     /// if there is a comma.
     func parseStarExpressions() throws(ParseError) -> Expr {
-        let start = tok
+        let startIdx = pos
         let first = try parseStarExpression()
         if !isOp(",") { return first }
         var elts = [first]
@@ -85,7 +85,7 @@ extension PyParser {
             if !startsStarExpression { break }
             elts.append(try parseStarExpression())
         }
-        return Expr(.tuple(elts: elts), loc: locFrom(start))
+        return Expr(.tuple(elts: elts), loc: locFrom(index: startIdx))
     }
 
     func parseStarExpression() throws(ParseError) -> Expr {
@@ -133,7 +133,11 @@ extension PyParser {
         advance()
         guard startsExpression else { return }
         let rhs: Expr
-        do { rhs = try parseBitwiseOr() } catch { return }
+        do { rhs = try parseBitwiseOr() } catch {
+            try rethrowIfLexErrorFetched()
+            return
+        }
+        try rethrowIfLexErrorFetched()
         if isOp("=") || isOp(":=") { return }
         if case .name = e.kind {
             throw error(from: e.loc, to: rhs.loc, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
@@ -148,11 +152,20 @@ extension PyParser {
         }
     }
 
+    /// CPython raises a tokenizer error as soon as the parser fetches the
+    /// bad token, even while trying an error-reporting alternative.
+    func rethrowIfLexErrorFetched() throws(ParseError) {
+        if let lexError, toks[maxPos].kind == .errorToken {
+            throw ParseError(error: lexError, isGeneric: false, fromLexer: true)
+        }
+    }
+
     // MARK: expression
 
     func parseExpression() throws(ParseError) -> Expr {
+        try enter()
+        defer { depth -= 1 }
         if isKw("lambda") { return try parseLambda() }
-        let start = tok
         let startIdx = pos
         let a = try parseDisjunction()
         if startsExpression { try checkJuxtaposed(a, startIdx: startIdx) }
@@ -165,7 +178,7 @@ extension PyParser {
             }
             advance()
             let orelse = try parseExpression()
-            return Expr(.ifExp(test: test, body: a, orelse: orelse), loc: locFrom(start))
+            return Expr(.ifExp(test: test, body: a, orelse: orelse), loc: locFrom(index: startIdx))
         }
         return a
     }
@@ -177,7 +190,9 @@ extension PyParser {
         let save = pos, saveMax = maxPos
         defer { pos = save; maxPos = saveMax }
         if case .name(let id) = a.kind, id == "print" || id == "exec" {
-            if let b = try? parseStarExpressions() {
+            let parsed = try? parseStarExpressions()
+            try rethrowIfLexErrorFetched()
+            if let b = parsed {
                 throw error(from: a.loc, to: b.loc, "Missing parentheses in call to '\(id)'. Did you mean \(id)(...)?")
             }
             return
@@ -188,35 +203,42 @@ extension PyParser {
             if start.text == "match" || start.text == "case" || start.text == "_" { return }
         }
         let b: Expr
-        do { b = try parseExpression() } catch { return }
+        do { b = try parseExpression() } catch {
+            try rethrowIfLexErrorFetched()
+            return
+        }
+        try rethrowIfLexErrorFetched()
         let lastLevel = toks[max(pos - 1, 0)].level
         if lastLevel == 0 && !inFString { return }
         throw error(from: a.loc, to: b.loc, "invalid syntax. Perhaps you forgot a comma?")
     }
 
     func parseDisjunction() throws(ParseError) -> Expr {
-        let start = tok
+        let startIdx = pos
         let first = try parseConjunction()
         if !isKw("or") { return first }
         var values = [first]
         while acceptKw("or") { values.append(try parseConjunction()) }
-        return Expr(.boolOp(op: .or, values: values), loc: locFrom(start))
+        return Expr(.boolOp(op: .or, values: values), loc: locFrom(index: startIdx))
     }
 
     func parseConjunction() throws(ParseError) -> Expr {
-        let start = tok
+        let startIdx = pos
         let first = try parseInversion()
         if !isKw("and") { return first }
         var values = [first]
         while acceptKw("and") { values.append(try parseInversion()) }
-        return Expr(.boolOp(op: .and, values: values), loc: locFrom(start))
+        return Expr(.boolOp(op: .and, values: values), loc: locFrom(index: startIdx))
     }
 
     func parseInversion() throws(ParseError) -> Expr {
         if isKw("not") {
-            let start = advance()
+            try enter()
+            defer { depth -= 1 }
+            let startIdx = pos
+            advance()
             let operand = try parseInversion()
-            return Expr(.unaryOp(op: .not, operand: operand), loc: locFrom(start))
+            return Expr(.unaryOp(op: .not, operand: operand), loc: locFrom(index: startIdx))
         }
         return try parseComparison()
     }
@@ -250,7 +272,7 @@ extension PyParser {
     }
 
     func parseComparison() throws(ParseError) -> Expr {
-        let start = tok
+        let startIdx = pos
         let left = try parseBitwiseOr()
         guard var op = compareOp() else { return left }
         var ops: [CmpOp] = []
@@ -263,108 +285,54 @@ extension PyParser {
             guard let next = compareOp() else { break }
             op = next
         }
-        return Expr(.compare(left: left, ops: ops, comparators: comparators), loc: locFrom(start))
+        return Expr(.compare(left: left, ops: ops, comparators: comparators), loc: locFrom(index: startIdx))
     }
 
-    func binary(_ next: () throws(ParseError) -> Expr, _ table: (Token) -> BinOp?) throws(ParseError) -> Expr {
-        let start = tok
-        var left = try next()
-        while let op = table(tok) {
-            advance()
-            let right = try next()
-            left = Expr(.binOp(left: left, op: op, right: right), loc: locFrom(start))
+    @inline(__always) static func binaryOperator(_ t: Token) -> (BinOp, Int)? {
+        guard t.kind == .op else { return nil }
+        switch t.text {
+        case "|": return (.bitOr, 1)
+        case "^": return (.bitXor, 2)
+        case "&": return (.bitAnd, 3)
+        case "<<": return (.lShift, 4)
+        case ">>": return (.rShift, 4)
+        case "+": return (.add, 5)
+        case "-": return (.sub, 5)
+        case "*": return (.mult, 6)
+        case "/": return (.div, 6)
+        case "//": return (.floorDiv, 6)
+        case "%": return (.mod, 6)
+        case "@": return (.matMult, 6)
+        default: return nil
         }
-        return left
     }
 
+    /// `bitwise_or` and everything below it down to `term`, by precedence
+    /// climbing (all these operators are left-associative). One stack frame
+    /// per precedence level actually used keeps deep nesting cheap.
     func parseBitwiseOr() throws(ParseError) -> Expr {
-        let start = tok
-        var left = try parseBitwiseXor()
-        while isOp("|") {
-            advance()
-            let right = try parseBitwiseXor()
-            left = Expr(.binOp(left: left, op: .bitOr, right: right), loc: locFrom(start))
-        }
-        return left
+        try parseBinary(minPrec: 1)
     }
 
-    func parseBitwiseXor() throws(ParseError) -> Expr {
-        let start = tok
-        var left = try parseBitwiseAnd()
-        while isOp("^") {
-            advance()
-            let right = try parseBitwiseAnd()
-            left = Expr(.binOp(left: left, op: .bitXor, right: right), loc: locFrom(start))
-        }
-        return left
-    }
-
-    func parseBitwiseAnd() throws(ParseError) -> Expr {
-        let start = tok
-        var left = try parseShift()
-        while isOp("&") {
-            advance()
-            let right = try parseShift()
-            left = Expr(.binOp(left: left, op: .bitAnd, right: right), loc: locFrom(start))
-        }
-        return left
-    }
-
-    func parseShift() throws(ParseError) -> Expr {
-        let start = tok
-        var left = try parseSum()
-        while tok.kind == .op {
-            let op: BinOp
-            switch tok.text {
-            case "<<": op = .lShift
-            case ">>": op = .rShift
-            default: return left
-            }
-            advance()
-            let right = try parseSum()
-            left = Expr(.binOp(left: left, op: op, right: right), loc: locFrom(start))
-        }
-        return left
-    }
-
-    func parseSum() throws(ParseError) -> Expr {
-        let start = tok
-        var left = try parseTerm()
-        while tok.kind == .op {
-            let op: BinOp
-            switch tok.text {
-            case "+": op = .add
-            case "-": op = .sub
-            default: return left
-            }
-            advance()
-            let right = try parseTerm()
-            left = Expr(.binOp(left: left, op: op, right: right), loc: locFrom(start))
-        }
-        return left
-    }
-
-    func parseTerm() throws(ParseError) -> Expr {
-        let start = tok
+    func parseBinary(minPrec: Int) throws(ParseError) -> Expr {
+        let startIdx = pos
         var left = try parseFactor()
-        while tok.kind == .op {
-            let op: BinOp
-            switch tok.text {
-            case "*": op = .mult
-            case "/": op = .div
-            case "//": op = .floorDiv
-            case "%": op = .mod
-            case "@": op = .matMult
-            default: return left
-            }
+        var chain = 0
+        defer { depth -= chain }
+        while let (op, prec) = PyParser.binaryOperator(toks[pos]), prec >= minPrec {
             advance()
-            let right = try parseFactor()
-            left = Expr(.binOp(left: left, op: op, right: right), loc: locFrom(start))
+            // A left-deep chain nests the AST just like recursion does.
+            chain += 1
+            try enter()
+            let right = try parseBinary(minPrec: prec + 1)
+            left = Expr(.binOp(left: left, op: op, right: right), loc: locFrom(index: startIdx))
         }
         return left
     }
 
     func parseFactor() throws(ParseError) -> Expr {
+        try enter()
+        defer { depth -= 1 }
         let t = tok
         if t.kind == .op {
             let op: UnaryOp?
@@ -384,12 +352,12 @@ extension PyParser {
     }
 
     func parsePower() throws(ParseError) -> Expr {
-        let start = tok
+        let startIdx = pos
         let base = try parseAwaitPrimary()
         if isOp("**") {
             advance()
             let exp = try parseFactor()
-            return Expr(.binOp(left: base, op: .pow, right: exp), loc: locFrom(start))
+            return Expr(.binOp(left: base, op: .pow, right: exp), loc: locFrom(index: startIdx))
         }
         return base
     }
@@ -404,24 +372,30 @@ extension PyParser {
     // MARK: primary
 
     func parsePrimary() throws(ParseError) -> Expr {
-        let start = tok
+        let startIdx = pos
         var e = try parseAtom()
+        var chain = 0
+        defer { depth -= chain }
         while tok.kind == .op {
-            switch tok.text {
+            let t = tok.text
+            guard t == "." || t == "(" || t == "[" else { return e }
+            chain += 1
+            try enter()
+            switch t {
             case ".":
                 advance()
                 let name = try expectName()
-                e = Expr(.attribute(value: e, attr: name.text), loc: locFrom(start))
+                e = Expr(.attribute(value: e, attr: name.text), loc: locFrom(index: startIdx))
             case "(":
                 advance()
                 let (args, keywords) = try parseCallArguments(allowGenexp: true)
                 _ = try expectOp(")")
-                e = Expr(.call(func: e, args: args, keywords: keywords), loc: locFrom(start))
+                e = Expr(.call(func: e, args: args, keywords: keywords), loc: locFrom(index: startIdx))
             case "[":
                 advance()
                 let slice = try parseSlices()
                 _ = try expectOp("]")
-                e = Expr(.subscript(value: e, slice: slice), loc: locFrom(start))
+                e = Expr(.subscript(value: e, slice: slice), loc: locFrom(index: startIdx))
             default:
                 return e
             }
@@ -431,10 +405,10 @@ extension PyParser {
 
     /// `slices`: a single slice/expression, or a tuple of them.
     func parseSlices() throws(ParseError) -> Expr {
-        let start = tok
+        let startIdx = pos
         let first = try parseSlice()
         if !isOp(",") {
-            if case .starred = first.kind { return Expr(.tuple(elts: [first]), loc: locFrom(start)) }
+            if case .starred = first.kind { return Expr(.tuple(elts: [first]), loc: locFrom(index: startIdx)) }
             return first
         }
         var elts = [first]
@@ -442,11 +416,11 @@ extension PyParser {
             if isOp("]") { break }
             elts.append(try parseSlice())
         }
-        return Expr(.tuple(elts: elts), loc: locFrom(start))
+        return Expr(.tuple(elts: elts), loc: locFrom(index: startIdx))
     }
 
     func parseSlice() throws(ParseError) -> Expr {
-        let start = tok
+        let startIdx = pos
         if isOp("*") {
             let s = advance()
             let v = try parseBitwiseOr()
@@ -469,7 +443,7 @@ extension PyParser {
                 step = try parseExpression()
             }
         }
-        return Expr(.slice(lower: lower, upper: upper, step: step), loc: locFrom(start))
+        return Expr(.slice(lower: lower, upper: upper, step: step), loc: locFrom(index: startIdx))
     }
 
     // MARK: call arguments
@@ -481,12 +455,7 @@ extension PyParser {
         var sawKeyword = false
         var sawDoubleStar = false
         var seenNames: Set<String> = []
-        var first = true
         while !isOp(")") {
-            if !first {
-                // A comma was consumed at the end of the previous iteration.
-            }
-            let argStart = tok
             let argStartIdx = pos
             if isOp("*") {
                 let star = advance()
@@ -534,12 +503,9 @@ extension PyParser {
                 }
                 if isKw("for") {
                     let gens = try parseComprehensionClauses()
-                    let genLoc = locFrom(argStart)
                     let onlyArg = args.isEmpty && keywords.isEmpty && isOp(")")
                     if !onlyArg || !allowGenexp {
-                        if !allowGenexp && args.isEmpty && keywords.isEmpty {
-                            // class C(x for x in y): CPython reports the 'for'.
-                        }
+                        // class C(x for x in y): CPython reports the 'for'.
                         let lastItem = gens.last!.ifs.last ?? gens.last!.iter
                         if !allowGenexp { throw genericErrorAtFor(argStartIdx) }
                         throw error(from: e.loc, to: lastItem.loc, "Generator expression must be parenthesized")
@@ -549,7 +515,6 @@ extension PyParser {
                     let close = tok
                     e = Expr(.generatorExp(elt: e, generators: gens),
                              loc: SourceLocation(line: open.line, column: open.column, endLine: close.endLine, endColumn: close.endColumn))
-                    _ = genLoc
                 }
                 if sawKeyword || sawDoubleStar {
                     let after = tok
@@ -558,7 +523,6 @@ extension PyParser {
                 }
                 args.append(e)
             }
-            first = false
             if !acceptOp(",") { break }
         }
         return (args, keywords)
@@ -568,7 +532,7 @@ extension PyParser {
         // The generator's 'for' was consumed while parsing; report it like CPython.
         var i = argStartIdx
         while i < toks.count - 1 && !(toks[i].kind == .name && toks[i].text == "for") { i += 1 }
-        var e = error(at: toks[i], "invalid syntax")
+        let e = error(at: toks[i], "invalid syntax")
         e.isGeneric = true
         return e
     }
@@ -603,7 +567,7 @@ extension PyParser {
     /// (possibly starred) targets, parsed at `bitwise_or` level so that `in`
     /// is not consumed.
     func parseTargetList() throws(ParseError) -> Expr {
-        let start = tok
+        let startIdx = pos
         let first = try parseTargetItem()
         if !isOp(",") { return first }
         var elts = [first]
@@ -611,7 +575,7 @@ extension PyParser {
             if !startsStarExpression { break }
             elts.append(try parseTargetItem())
         }
-        return Expr(.tuple(elts: elts), loc: locFrom(start))
+        return Expr(.tuple(elts: elts), loc: locFrom(index: startIdx))
     }
 
     func parseTargetItem() throws(ParseError) -> Expr {
@@ -658,7 +622,7 @@ extension PyParser {
             for x in elts {
                 if case .starred(let inner) = x.kind {
                     count += 1
-                    if count > 1 { throw error(x.loc, "multiple starred expressions in assignment") }
+                    if count > 1 { throw error(e.loc, "multiple starred expressions in assignment") }
                     try validateStarredInner(inner)
                 } else {
                     try validateStarredInner(x)
@@ -686,11 +650,12 @@ extension PyParser {
     // MARK: lambda
 
     func parseLambda() throws(ParseError) -> Expr {
-        let start = advance() // 'lambda'
+        let startIdx = pos
+        advance() // 'lambda'
         let args = try parseParameters(closing: ":", annotations: false)
         _ = try expectOp(":")
         let body = try parseExpression()
-        return Expr(.lambda(args: args, body: body), loc: locFrom(start))
+        return Expr(.lambda(args: args, body: body), loc: locFrom(index: startIdx))
     }
 
     /// Parameters of a `def` (closing ")") or `lambda` (closing ":").
@@ -703,11 +668,11 @@ extension PyParser {
         var seenDefault = false
         var names: Set<String> = []
 
-        func parseParam() throws(ParseError) -> Arg {
+        func parseParam(starAnnotation: Bool = false) throws(ParseError) -> Arg {
             let nameTok = try expectName()
             var ann: Expr? = nil
             if annotations && acceptOp(":") {
-                ann = try parseExpression()
+                ann = starAnnotation ? try parseStarExpression() : try parseExpression()
             }
             if names.contains(nameTok.text) {
                 throw error(at: nameTok, "duplicate argument '\(nameTok.text)' in function definition")
@@ -738,7 +703,7 @@ extension PyParser {
                         throw error(at: star, "named arguments must follow bare *")
                     }
                 } else {
-                    a.vararg = try parseParam()
+                    a.vararg = try parseParam(starAnnotation: true)
                     if isOp("=") { throw error(at: tok, "var-positional argument cannot have default value") }
                 }
             } else if isOp("**") {
@@ -777,16 +742,17 @@ extension PyParser {
     // MARK: yield
 
     func parseYieldExpr() throws(ParseError) -> Expr {
-        let start = advance() // 'yield'
+        let startIdx = pos
+        advance() // 'yield'
         if acceptKw("from") {
             let v = try parseExpression()
-            return Expr(.yieldFrom(value: v), loc: locFrom(start))
+            return Expr(.yieldFrom(value: v), loc: locFrom(index: startIdx))
         }
         if startsStarExpression {
             let v = try parseStarExpressions()
-            return Expr(.yield(value: v), loc: locFrom(start))
+            return Expr(.yield(value: v), loc: locFrom(index: startIdx))
         }
-        return Expr(.yield(value: nil), loc: locFrom(start))
+        return Expr(.yield(value: nil), loc: locFrom(index: startIdx))
     }
 
     // MARK: atoms

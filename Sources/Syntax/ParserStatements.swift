@@ -11,7 +11,17 @@ extension PyParser {
 
     /// `eval` input: expressions followed by optional newlines.
     func parseEvalInput() throws(ParseError) -> Expr {
-        let e = try parseStarExpressions()
+        // `expressions`: like star_expressions but without starred items.
+        let startIdx = pos
+        var e = try parseExpression()
+        if isOp(",") {
+            var elts = [e]
+            while acceptOp(",") {
+                if !startsExpression { break }
+                elts.append(try parseExpression())
+            }
+            e = Expr(.tuple(elts: elts), loc: locFrom(index: startIdx))
+        }
         while tok.kind == .newline { advance() }
         if tok.kind != .endmarker { throw genericError() }
         return e
@@ -97,11 +107,13 @@ extension PyParser {
         return body
     }
 
+    /// Location of a compound statement: from its first token to the last
+    /// token of its block (as CPython: this includes a trailing ';').
     func stmtLoc(_ start: Token, _ body: [Stmt]) -> SourceLocation {
-        if let last = body.last {
-            return SourceLocation(line: start.line, column: start.column, endLine: last.loc.endLine, endColumn: last.loc.endColumn)
-        }
-        return locFrom(start)
+        var k = pos - 1
+        while k > 0, toks[k].kind == .newline || toks[k].kind == .indent || toks[k].kind == .dedent { k -= 1 }
+        let last = toks[max(k, 0)]
+        return SourceLocation(line: start.line, column: start.column, endLine: last.endLine, endColumn: last.endColumn)
     }
 
     // MARK: compound statements

@@ -80,43 +80,61 @@ public struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
     public func formatted() -> String {
         var out = "  File \"\(filename)\", line \(line)\n"
         if let text {
-            out += SyntaxError.errorText(text: text, line: line, column: column, endLine: endLine, endColumn: endColumn)
+            out += SyntaxError.errorText(text: text, line: line, column: column, endLine: endLine, endColumn: endColumn, kind: kind)
         }
         out += "\(kind.rawValue): \(message)\n"
         return out
     }
 
-    /// Mirrors `print_error_text` in CPython 3.11's pythonrun.c.
-    static func errorText(text: String, line: Int, column: Int, endLine: Int?, endColumn: Int?) -> String {
-        var chars = Array(text.unicodeScalars)
-        let lineSize = chars.count
-        var offset = column
+    /// Mirrors CPython 3.11's `print_error_text` (pythonrun.c). CPython
+    /// stores character offsets but prints them as UTF-8 byte offsets, so
+    /// carets under non-ASCII text are placed the way CPython places them.
+    static func errorText(text: String, line: Int, column: Int, endLine: Int?, endColumn: Int?, kind: Kind) -> String {
+        var bytes = Array(text.utf8)
+        let scalars = Array(text.unicodeScalars)
+        // 1-based character offset -> 1-based byte offset.
+        func toBytes(_ o: Int) -> Int {
+            guard o > 1 else { return o }
+            var n = 0
+            for k in 0..<(o - 1) {
+                n += k < scalars.count ? UTF8.width(scalars[k]) : 1
+            }
+            return n + 1
+        }
+        var offset = toBytes(column)
         var endOffset = endColumn ?? -1
-        if let endLine, endLine > line { endOffset = lineSize }
+        var endLn = endLine ?? line
+        if kind != .syntaxError {
+            // SyntaxError subclasses are printed without an end position.
+            endLn = line
+            endOffset = -1
+        }
+        if endOffset > 0 { endOffset = toBytes(endOffset) }
+        let lineSize = bytes.count
+        if endLn > line { endOffset = lineSize }
         if endOffset > lineSize + 1 { endOffset = lineSize + 1 }
         let caretRepetitions = (endOffset > 0 && endOffset > offset) ? endOffset - offset : 1
 
         offset -= 1
         var start = 0
-        while start < chars.count, chars[start] == " " || chars[start] == "\t" || chars[start] == "\u{0C}" {
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0C {
             start += 1
             offset -= 1
         }
-        chars.removeFirst(start)
-        var len = chars.count
-        if len > 0, chars[len - 1] == "\n" { len -= 1 }
+        bytes.removeFirst(start)
+        var len = bytes.count
+        if len > 0, bytes[len - 1] == 0x0A { len -= 1 }
         if offset > len { offset = len }
         // Skip past newlines embedded in text.
-        while let nl = chars.firstIndex(of: "\n") {
+        while let nl = bytes.firstIndex(of: 0x0A) {
             if nl >= offset { break }
             let inl = nl + 1
-            chars.removeFirst(inl)
+            bytes.removeFirst(inl)
             len -= inl
             offset -= inl
         }
-        var out = "    "
-        out.unicodeScalars.append(contentsOf: chars)
-        if len >= chars.count || chars[len] != "\n" { out += "\n" }
+        var out = "    " + String(decoding: bytes, as: UTF8.self)
+        if len >= bytes.count || bytes[len] != 0x0A { out += "\n" }
         if offset < 0 { return out }
         out += "    "
         out += String(repeating: " ", count: offset)

@@ -8,7 +8,7 @@ struct Interleave: ParsableCommand {
         commandName: "interleave",
         abstract: "A REPL that teaches concurrency by running it: threads, locks, processes, queues, pools, coroutines.",
         version: InterleaveVersion.string,
-        subcommands: [Repl.self, Run.self],
+        subcommands: [Repl.self, Run.self, LessonsCommand.self, Play.self],
         defaultSubcommand: Repl.self
     )
 }

@@ -38,8 +38,8 @@ struct Run: ParsableCommand {
             }
             switch Engine.decodeSource(data, filename: path) {
             case .success(let s): source = s
-            case .failure(let msg):
-                FileHandle.standardError.write(msg.data(using: .utf8)!)
+            case .failure(let e):
+                FileHandle.standardError.write(e.message.data(using: .utf8)!)
                 throw ExitCode(1)
             }
             filename = path

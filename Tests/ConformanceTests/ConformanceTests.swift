@@ -64,7 +64,7 @@ final class ConformanceTests: XCTestCase {
         if r.stdout != expected {
             let a = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
             let b = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let i = zip(a, b).firstIndex { $0 != $1 } ?? min(a.count, b.count)
+            let i = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
             let got = i < a.count ? String(a[i]) : "<end>"
             let want = i < b.count ? String(b[i]) : "<end>"
             let tail = r.stderr.split(separator: "\n").suffix(3).joined(separator: " | ")

@@ -34,7 +34,7 @@ public enum TimeModule {
         }
         m.defineFunction("mktime") { vm, args in
             try args.check("mktime", min: 1, max: 1)
-            var t = try tm(vm, args[0], "mktime")
+            var t = try makeTM(vm, args[0], "mktime")
             t.tm_wday = -1
             let r = Foundation.mktime(&t)
             if r == -1 && t.tm_wday == -1 { throw PyError.overflow("mktime argument out of range") }
@@ -45,12 +45,12 @@ public enum TimeModule {
             guard case .object(let o) = args[0], let fmt = o as? PyStr else {
                 throw PyError.type("strftime() argument 1 must be str, not \(args[0].typeName)")
             }
-            var t = args.count == 2 ? try tm(vm, args[1], "strftime") : localTM(time(nil))
+            var t = args.count == 2 ? try makeTM(vm, args[1], "strftime") : localTM(time(nil))
             return .str(format(fmt.value, &t))
         }
         m.defineFunction("asctime") { vm, args in
             try args.check("asctime", min: 0, max: 1)
-            var t = args.count == 1 ? try tm(vm, args[0], "asctime") : localTM(time(nil))
+            var t = args.count == 1 ? try makeTM(vm, args[0], "asctime") : localTM(time(nil))
             return .str(asctime(&t))
         }
         m.defineFunction("ctime") { vm, args in
@@ -58,13 +58,25 @@ public enum TimeModule {
             var t = localTM(time_t(try seconds(vm, args.positional.first).rounded(.down)))
             return .str(asctime(&t))
         }
-        tzset()
-        m.dict.setStr("timezone", .int(Int(Foundation.timezone)))
-        m.dict.setStr("altzone", .int(Int(Foundation.timezone) - (daylight != 0 ? 3600 : 0)))
-        m.dict.setStr("daylight", .int(Int(daylight)))
-        let names = [tzname.0, tzname.1].map { p -> Value in .str(p.map { String(cString: $0) } ?? "") }
-        m.dict.setStr("tzname", .object(PyTuple(names)))
+        installTimezone(m)
         return m
+    }
+
+    /// `timezone`, `altzone`, `daylight`, `tzname` from the January and July offsets, as CPython's
+    /// `init_timezone` computes them.
+    private static func installTimezone(_ m: PyModule) {
+        tzset()
+        let year = time_t((365 * 24 + 6) * 3600)
+        let t = (time(nil) / year) * year
+        let jan = localTM(t), jul = localTM(t + year / 2)
+        let janZone = -Int(jan.tm_gmtoff), julZone = -Int(jul.tm_gmtoff)
+        let janName = jan.tm_zone.map { String(cString: $0) } ?? ""
+        let julName = jul.tm_zone.map { String(cString: $0) } ?? ""
+        let (zone, alt, names) = janZone < julZone ? (julZone, janZone, [julName, janName]) : (janZone, julZone, [janName, julName])
+        m.dict.setStr("timezone", .int(zone))
+        m.dict.setStr("altzone", .int(alt))
+        m.dict.setStr("daylight", .int(janZone != julZone ? 1 : 0))
+        m.dict.setStr("tzname", .object(PyTuple(names.map { .str($0) })))
     }
 
     // MARK: clocks
@@ -166,7 +178,7 @@ public enum TimeModule {
     }
 
     /// A C `struct tm` from a struct_time or 9-tuple.
-    private static func tm(_ vm: VM, _ v: Value, _ fname: String) throws -> tm {
+    private static func makeTM(_ vm: VM, _ v: Value, _ fname: String) throws -> tm {
         let items: [Value]
         switch v.asObject {
         case let s as PyStructSeq: items = s.tuple.items

@@ -45,7 +45,9 @@ public enum ThreadModule {
         fn("allocate_lock") { _, _ in .object(PyLock(label: nextLockLabel("Lock"))) }
         d.setStr("LockType", .object(PyLock.lockType))
         d.setStr("lock", .object(PyLock.lockType))
-        fn("RLock") { _, _ in .object(PyRLock(label: nextLockLabel("RLock"))) }
+        PyRLock.rlockType.constructor = { _, _, _ in .object(PyRLock(label: nextLockLabel("RLock"))) }
+        PyLock.lockType.constructor = { _, _, _ in .object(PyLock(label: nextLockLabel("Lock"))) }
+        d.setStr("RLock", .object(PyRLock.rlockType))
         fn("get_ident") { vm, _ in .int(vm.ident) }
         fn("get_native_id") { vm, _ in .int(vm.nativeID) }
         fn("_count") { _, _ in .int(threadCount.load(ordering: .relaxed)) }

@@ -12,7 +12,7 @@ extension RuntimeSetup {
 
     /// `0x7f…` as CPython prints object addresses.
     public static func address(_ o: AnyObject) -> String {
-        "0x" + String(UInt(bitPattern: ObjectIdentifier(o).hashValue), radix: 16)
+        "0x" + String(UInt(bitPattern: Unmanaged.passUnretained(o).toOpaque()), radix: 16)
     }
 
     private static func selfObject(_ args: Args) -> PyObject? { args.positional.first?.asObject }

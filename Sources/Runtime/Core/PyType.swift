@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A Python class: builtin (`int`, `list`, `ValueError` …) or defined by `class` statements.
 ///
 /// Attributes live in `dict` (a `PyDict`, so concurrent reads and writes are safe). `mro` is computed
@@ -34,7 +36,7 @@ public final class PyType: PyObject {
         self.module = module
         self.bases = base.map { [$0] } ?? []
         self.mro = []
-        self.dict = PyDict()
+        self.dict = PyType.makeAttributeDict()
         self.layout = layout
         self.isBuiltin = true
         if let base = base { super.init(type: PyType.type) } else { super.init(uninitializedType: ()) }
@@ -44,7 +46,7 @@ public final class PyType: PyObject {
     /// Creates the metatype `type` (its own type).
     private init(metatype: ()) {
         name = "type"; qualname = "type"; module = "builtins"
-        bases = []; mro = []; dict = PyDict(); layout = .builtin; isBuiltin = true
+        bases = []; mro = []; dict = PyType.makeAttributeDict(); layout = .builtin; isBuiltin = true
         super.init(uninitializedType: ())
         _type = self
     }
@@ -65,6 +67,31 @@ public final class PyType: PyObject {
     }
 
     public override var instanceDict: PyDict? { dict }
+
+    // The builtin types' attribute dicts are `dict` objects, but `dict` is itself a builtin type: they
+    // are created untyped and get their type once every static type exists (`RuntimeSetup`).
+    private static let untypedDicts = Mutex<(fixed: Bool, dicts: [PyDict])>((false, []))
+
+    private static func makeAttributeDict() -> PyDict {
+        let fixed = untypedDicts.withLock { $0.fixed }
+        if fixed { return PyDict() }
+        let d = PyDict(untyped: ())
+        untypedDicts.withLock { $0.dicts.append(d) }
+        return d
+    }
+
+    static func fixUntypedDicts() {
+        let dictType = PyType.dict
+        let pending = untypedDicts.withLock { state -> [PyDict] in
+            state.fixed = true
+            defer { state.dicts = [] }
+            return state.dicts
+        }
+        for d in pending { d._type = dictType }
+        // The metatype was created before `object`: give it its base now.
+        PyType.type.bases = [PyType.object]
+        PyType.type.mro = [PyType.type, PyType.object]
+    }
 
     /// Looks a name up along the MRO (class attribute lookup, no descriptors applied).
     @inline(__always) public func lookup(_ name: PyStr) -> Value? {

@@ -11,6 +11,13 @@ public final class PyDict: PyObject {
         super.init(type: PyType.dict)
     }
 
+    /// A dict whose Python type is filled in later: the attribute dicts of the builtin types, which
+    /// exist before the `dict` type itself does (see `PyType.fixUntypedDicts`).
+    init(untyped: ()) {
+        storage = Mutex(DictTable())
+        super.init(uninitializedType: ())
+    }
+
     init(table: DictTable) {
         storage = Mutex(table)
         super.init(type: PyType.dict)

@@ -63,7 +63,9 @@ struct FormatSpec {
         if let g = f.grouping {
             switch f.type {
             case "d", "e", "f", "g", "E", "G", "%", "F", nil: break
-            case "b", "o", "x", "X" where g == "_": f.groupSize = 4
+            case "b", "o", "x", "X":
+                if g != "_" { throw PyError.value("Cannot specify '\(g)' with \(describe(f.type!)).") }
+                f.groupSize = 4
             default:
                 throw PyError.value("Cannot specify '\(g)' with \(describe(f.type!)).")
             }

@@ -131,8 +131,8 @@ enum IntMath {
         if e < -1021 {
             // Subnormal: round at the right binary position to avoid double rounding.
             let drop = -1074 + shift  // bits of qv below 2^-1074
-            if drop >= 64 { d = 0 } else if drop <= 0 { d = Double(qv) * pow(2.0, Double(-shift)) }
-            else { d = Double(roundShift(qv, drop)) * pow(2.0, -1074.0) }
+            if drop >= 64 { d = 0 } else if drop <= 0 { d = Double(qv) * Foundation.pow(2.0, Double(-shift)) }
+            else { d = Double(roundShift(qv, drop)) * Foundation.pow(2.0, -1074.0) }
         } else {
             d = Double(sign: .plus, exponent: -shift, significand: Double(qv))
         }

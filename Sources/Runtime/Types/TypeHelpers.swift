@@ -247,7 +247,7 @@ enum TypeSupport {
 final class ReprGuard: @unchecked Sendable {
     private static var key: pthread_key_t = {
         var k = pthread_key_t()
-        pthread_key_create(&k) { p in Unmanaged<ReprGuard>.fromOpaque(p).release() }
+        pthread_key_create(&k) { p in if let p = p { Unmanaged<ReprGuard>.fromOpaque(p).release() } }
         return k
     }()
     private var active = Set<ObjectIdentifier>()

@@ -1,0 +1,202 @@
+/// `list` methods (append, extend, insert, pop, remove, index, count, sort, reverse, copy, clear) and the
+/// stable merge sort shared with `sorted()`.
+extension RuntimeSetup {
+    static func installListMethods(_ t: PyType) {
+        t.method("append") { _, args in
+            try TypeSupport.check(args, "list.append", 1, 1)
+            try selfList(args, "append").append(args[1])
+            return .none
+        }
+        t.method("extend") { vm, args in
+            try TypeSupport.check(args, "list.extend", 1, 1)
+            let l = try selfList(args, "extend")
+            let new = try vm.toArray(args[1])
+            l.withItems { $0.append(contentsOf: new) }
+            return .none
+        }
+        t.method("insert") { vm, args in
+            try TypeSupport.check(args, "insert", 2, 2)
+            let l = try selfList(args, "insert")
+            let i = try TypeSupport.intArg(vm, args[1])
+            let v = args[2]
+            l.withItems { items in
+                var j = i < 0 ? i + items.count : i
+                if j < 0 { j = 0 }
+                if j > items.count { j = items.count }
+                items.insert(v, at: j)
+            }
+            return .none
+        }
+        t.method("pop") { vm, args in
+            try TypeSupport.check(args, "pop", 0, 1)
+            let l = try selfList(args, "pop")
+            let i = args.count > 1 ? try TypeSupport.intArg(vm, args[1]) : -1
+            let r: Result<Value, PyError> = l.withItems { items in
+                if items.isEmpty { return .failure(PyError.index("pop from empty list")) }
+                let j = i < 0 ? i + items.count : i
+                guard j >= 0 && j < items.count else { return .failure(PyError.index("pop index out of range")) }
+                return .success(j == items.count - 1 ? items.removeLast() : items.remove(at: j))
+            }
+            return try r.get()
+        }
+        t.method("remove") { vm, args in
+            try TypeSupport.check(args, "list.remove", 1, 1)
+            let l = try selfList(args, "remove")
+            let items = l.items
+            for (i, item) in items.enumerated() {
+                if try !TypeSupport.sameOrEqual(vm, item, args[1]) { continue }
+                l.withItems { cur in
+                    if i < cur.count && cur[i].isIdentical(item) { cur.remove(at: i) }
+                    else if let k = cur.firstIndex(where: { $0.isIdentical(item) }) { cur.remove(at: k) }
+                }
+                return .none
+            }
+            throw PyError.value("list.remove(x): x not in list")
+        }
+        t.method("index") { vm, args in
+            try TypeSupport.check(args, "index", 1, 3)
+            let items = try selfList(args, "index").items
+            var start = args.count > 2 ? try TypeSupport.boundArg(vm, args[2], 0) : 0
+            var stop = args.count > 3 ? try TypeSupport.boundArg(vm, args[3], Int.max) : Int.max
+            if start < 0 { start = Swift.max(start + items.count, 0) }
+            if stop < 0 { stop = Swift.max(stop + items.count, 0) }
+            stop = Swift.min(stop, items.count)
+            var i = start
+            while i < stop {
+                if try TypeSupport.sameOrEqual(vm, items[i], args[1]) { return .int(i) }
+                i += 1
+            }
+            throw PyError.value("\(try vm.repr(args[1])) is not in list")
+        }
+        t.method("count") { vm, args in
+            try TypeSupport.check(args, "list.count", 1, 1)
+            let items = try selfList(args, "count").items
+            var n = 0
+            for item in items { if try TypeSupport.sameOrEqual(vm, item, args[1]) { n += 1 } }
+            return .int(n)
+        }
+        t.method("reverse") { _, args in
+            try TypeSupport.check(args, "list.reverse", 0, 0)
+            try selfList(args, "reverse").withItems { $0.reverse() }
+            return .none
+        }
+        t.method("copy") { _, args in
+            try TypeSupport.check(args, "list.copy", 0, 0)
+            return .object(PyList(try selfList(args, "copy").items))
+        }
+        t.method("clear") { _, args in
+            try TypeSupport.check(args, "list.clear", 0, 0)
+            try selfList(args, "clear").replaceAll([])
+            return .none
+        }
+        t.method("sort") { vm, args in
+            let l = try selfList(args, "sort")
+            if args.count > 1 { throw PyError.type("sort() takes no positional arguments") }
+            for k in args.kwnames where k != "key" && k != "reverse" {
+                throw PyError.type("'\(k)' is an invalid keyword argument for sort()")
+            }
+            let key = args.keyword("key").flatMap { $0.isNone ? nil : $0 }
+            let reverse = try args.keyword("reverse").map { try vm.truthy($0) } ?? false
+            let original = l.items
+            l.replaceAll([])
+            let sorted: [Value]
+            do {
+                sorted = try SortSupport.sorted(vm, original, key: key, reverse: reverse)
+            } catch {
+                l.replaceAll(original)
+                throw error
+            }
+            let modified = l.withItems { items -> Bool in
+                let m = !items.isEmpty
+                items = sorted
+                return m
+            }
+            if modified { throw PyError.value("list modified during sort") }
+            return .none
+        }
+    }
+}
+
+/// A stable merge sort using only `<` (as CPython's list.sort), comparing later items against earlier
+/// ones so the TypeError for unorderable types names the operands in CPython's order.
+enum SortSupport {
+    static func sorted(_ vm: VM, _ items: [Value], key: Value?, reverse: Bool) throws -> [Value] {
+        if items.count < 2 { return items }
+        let keys: [Value] = try key.map { k in try items.map { try vm.call(k, Args([$0])) } } ?? items
+        // Fast paths: all ints, all floats, all str.
+        var idx = Array(0..<items.count)
+        if let ints = allInts(keys) {
+            if reverse { try mergeSort(&idx) { ints[$1] < ints[$0] } } else { try mergeSort(&idx) { ints[$0] < ints[$1] } }
+        } else if let strs = allStrs(keys) {
+            if reverse { try mergeSort(&idx) { PyStrOrdering.less(strs[$1], strs[$0]) } }
+            else { try mergeSort(&idx) { PyStrOrdering.less(strs[$0], strs[$1]) } }
+        } else {
+            if reverse { try mergeSort(&idx) { try vm.lessThan(keys[$1], keys[$0]) } }
+            else { try mergeSort(&idx) { try vm.lessThan(keys[$0], keys[$1]) } }
+        }
+        return idx.map { items[$0] }
+    }
+
+    private static func allInts(_ keys: [Value]) -> [Int]? {
+        var out: [Int] = []
+        out.reserveCapacity(keys.count)
+        for k in keys {
+            switch k {
+            case .int(let n): out.append(n)
+            default: return nil
+            }
+        }
+        return out
+    }
+
+    private static func allStrs(_ keys: [Value]) -> [PyStr]? {
+        var out: [PyStr] = []
+        out.reserveCapacity(keys.count)
+        for k in keys {
+            guard case .object(let o) = k, let s = o as? PyStr else { return nil }
+            out.append(s)
+        }
+        return out
+    }
+
+    /// Stable: an element moves before an earlier one only when `less(later, earlier)`.
+    static func mergeSort(_ a: inout [Int], _ less: (Int, Int) throws -> Bool) throws {
+        let n = a.count
+        // Insertion sort runs of 16.
+        let run = 16
+        var start = 0
+        while start < n {
+            let end = Swift.min(start + run, n)
+            var i = start + 1
+            while i < end {
+                let x = a[i]
+                var j = i
+                while j > start, try less(x, a[j - 1]) { a[j] = a[j - 1]; j -= 1 }
+                a[j] = x
+                i += 1
+            }
+            start = end
+        }
+        if n <= run { return }
+        var buf = [Int](repeating: 0, count: n)
+        var width = run
+        while width < n {
+            var lo = 0
+            while lo < n {
+                let mid = Swift.min(lo + width, n), hi = Swift.min(lo + 2 * width, n)
+                if mid < hi, try less(a[mid], a[mid - 1]) {
+                    var i = lo, j = mid, k = lo
+                    while i < mid && j < hi {
+                        if try less(a[j], a[i]) { buf[k] = a[j]; j += 1 } else { buf[k] = a[i]; i += 1 }
+                        k += 1
+                    }
+                    while i < mid { buf[k] = a[i]; i += 1; k += 1 }
+                    while j < hi { buf[k] = a[j]; j += 1; k += 1 }
+                    for m in lo..<hi { a[m] = buf[m] }
+                }
+                lo = hi
+            }
+            width *= 2
+        }
+    }
+}

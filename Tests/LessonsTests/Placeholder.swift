@@ -1,2 +1,0 @@
-import XCTest
-final class LessonsTestsPlaceholder: XCTestCase { func testBuilds() {} }
