@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "SyntaxTests", dependencies: ["Syntax"]),
         .testTarget(name: "CompilerTests", dependencies: ["Compiler", "Syntax"]),
         .testTarget(name: "ConformanceTests", dependencies: ["Engine", "Runtime"]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Engine", "Runtime"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Trace", "Engine", "Runtime"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
     ],
     // Swift 5 mode: the VM shares mutable objects between OS threads under its own locks (per-object

@@ -15,6 +15,9 @@ import Trace
 /// demo runs they capture stdout (for `demo_output`) and echo through an `AnnotatingSink`; otherwise they
 /// pass text straight to `output`/`errorOutput`. Code the shell runs itself in `module` (a learner's
 /// experiment) therefore prints normally.
+///
+/// Between demos the calling thread still holds the interpreter's GIL. A shell waiting for the learner's
+/// input should wait inside `interpreter.mainVM.allowThreads { … }`, so threads a demo left running go on.
 public final class LessonSession {
     public let lesson: Lesson
     public let interpreter: Interpreter
@@ -25,6 +28,8 @@ public final class LessonSession {
     public let errorOutput: OutputSink
     /// ANSI colour in `render` and annotated output.
     public var colour: Bool
+    /// Multiplies every time limit (`timeout=` and the 10 s default), e.g. for slow debug builds.
+    public var timeoutScale: Double = 1
     /// 0-based index of the current step.
     public private(set) var currentIndex = 0
     /// What the last run of each demo printed, by the demo's line (checks read it as `demo_output`).
@@ -150,7 +155,7 @@ public final class LessonSession {
         router.begin(capture: capture, display: display, displayError: displayErr)
         let savedStdin = interpreter.stdin
         interpreter.stdin = LessonInput(block.attributes.stdin ?? "", router: router)
-        let limit = timeout ?? block.attributes.effectiveTimeout
+        let limit = timeout ?? block.attributes.effectiveTimeout * timeoutScale
         let started = Date()
         let run: RunOutcome
         if let edited = code {
@@ -263,7 +268,7 @@ public final class LessonSession {
         router.begin(capture: nil, display: output, displayError: errorOutput)
         let savedStdin = interpreter.stdin
         interpreter.stdin = LessonInput("", router: router)
-        let limit = check.attributes.effectiveTimeout
+        let limit = check.attributes.effectiveTimeout * timeoutScale
         let run = execute(check.code, codeLine: check.codeLine, filename: lesson.path, timeout: limit)
         interpreter.stdin = savedStdin
         router.end()

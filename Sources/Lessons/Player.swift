@@ -18,10 +18,12 @@ public enum Player {
     ///   - colour: ANSI colour; nil means colour when `output` is the default terminal stdout and
     ///     `Terminal.colourEnabled(fd: 1)`.
     ///   - annotate: put the time/thread gutter on demo output.
+    ///   - timeoutScale: multiplies every demo's and check's time limit (see `LessonSession.timeoutScale`).
     /// - Returns: false when a lesson was malformed, a demo failed or (with `check`) a check failed.
     @discardableResult
     public static func play(lessons: [Lesson], problems: [LessonProblem] = [], check: Bool,
                             output: OutputSink? = nil, colour: Bool? = nil, annotate: Bool = true,
+                            timeoutScale: Double = 1,
                             interpreterFactory: ((OutputSink, OutputSink) -> Interpreter)? = nil) -> Bool {
         let out = output ?? FileDescriptorSink(fd: 1)
         let useColour = colour ?? (output == nil ? Terminal.colourEnabled(fd: 1) : false)
@@ -50,6 +52,7 @@ public enum Player {
                 session = LessonSession(lesson: lesson, interpreter: Engine.makeInterpreter(stdout: out, stderr: out),
                                         output: out, errorOutput: out, colour: useColour)
             }
+            session.timeoutScale = timeoutScale
             var lessonPassed = 0, lessonFailed = 0
             for step in lesson.steps {
                 say("")
@@ -92,7 +95,7 @@ public enum Player {
     /// prefixes, see `LessonLocator.find`) and plays them.
     @discardableResult
     public static func play(directory: URL, only: [String] = [], check: Bool, output: OutputSink? = nil,
-                            colour: Bool? = nil, annotate: Bool = true) -> Bool {
+                            colour: Bool? = nil, annotate: Bool = true, timeoutScale: Double = 1) -> Bool {
         let (all, problems) = LessonLoader.loadAll(directory: directory)
         var chosen = all
         var extra: [LessonProblem] = []
@@ -107,6 +110,6 @@ public enum Player {
             }
         }
         return play(lessons: chosen, problems: problems + extra, check: check, output: output, colour: colour,
-                    annotate: annotate)
+                    annotate: annotate, timeoutScale: timeoutScale)
     }
 }

@@ -44,7 +44,7 @@ public struct Completer {
         }
         if lead.hasPrefix(":") {
             let parts = lead.split(separator: " ", omittingEmptySubsequences: true)
-            if parts.count == 1 && parts[0] == ":open" && lead.hasSuffix(" ") {
+            if parts.count == 1 && (parts[0] == ":open" || parts[0] == ":o") && lead.hasSuffix(" ") {
                 return Array(Set(lessonNames.filter { $0.hasPrefix(word) })).sorted()
             }
             return []

@@ -2,38 +2,53 @@ import Foundation
 import CEditLine
 import Syntax
 
-/// The line editor on a terminal: libedit through its readline-compatible API.
+/// The line editor on a terminal: libedit's native `el_*` API.
 ///
-/// libedit reads keys through `rl_getc_function`, which is ours: it polls stdin in short slices so a
-/// Ctrl-C (seen by the SIGINT watcher, not by libedit) can end the read, and it decodes UTF-8 itself,
-/// so a byte sequence that is not UTF-8 is reported instead of reaching the parser. Tab runs
-/// `completer` (names, attributes, meta-commands, indentation at the start of a line).
+/// libedit reads keys through our reader function, which polls stdin in short slices so a Ctrl-C (seen by
+/// the SIGINT watcher, not by libedit) can end the read, notices terminal resizes, and decodes UTF-8
+/// itself, so bytes that are not UTF-8 are reported instead of reaching the parser. Tab runs `completer`
+/// (names, attributes, meta-commands, indentation on a blank line): a unique completion is inserted, a
+/// common prefix is inserted, and otherwise the candidates are listed.
 public final class EditLineReader: LineReader {
     /// Given the text before the word being completed and the word, the replacements for the word.
     public typealias CompletionProvider = (_ before: String, _ word: String) -> [String]
 
     public var completer: CompletionProvider?
     private let history: HistoryFile?
+    private let editor: OpaquePointer
+    private let hist: OpaquePointer
 
-    /// The reader libedit's callbacks talk to (libedit itself is one global editor).
+    /// The reader libedit's callbacks talk to (the process has one terminal).
     nonisolated(unsafe) fileprivate static var active: EditLineReader?
-    nonisolated(unsafe) private static var initialized = false
 
     // State of the read in progress, used by the C callbacks.
+    fileprivate var prompt: UnsafeMutablePointer<CChar> = strdup(">>> ")
     fileprivate var interrupted: () -> Bool = { false }
     fileprivate var wasInterrupted = false
     fileprivate var rawBytes: [UInt8] = []
     fileprivate var sawInvalidUTF8 = false
-    fileprivate var candidates: [String] = []
-    fileprivate var candidateIndex = 0
+
+    /// Characters that end the word Tab completes (`.` and `:` do not: attributes and meta-commands).
+    static let wordBreaks = Set(" \t\n`~!@#$%^&*()-=+[{]}\\|;'\",<>/?")
 
     public init(history: HistoryFile?) {
         self.history = history
+        EditLineReader.ensureUTF8Locale()
+        EditLineReader.installResizeHandler()
+        editor = el_init("interleave", stdin, stdout, stderr)
+        hist = history_init()
+        interleave_history_setsize(hist, 1000)
+        interleave_el_configure(editor, editLinePrompt, editLineGetc, hist, editLineComplete)
         EditLineReader.active = self
-        EditLineReader.setUp()
         if let history {
-            for entry in history.load() { _ = entry.withCString { add_history($0) } }
+            for entry in history.load() { _ = interleave_history_enter(hist, entry) }
         }
+    }
+
+    deinit {
+        el_end(editor)
+        history_end(hist)
+        free(prompt)
     }
 
     public var isInteractive: Bool { true }
@@ -45,40 +60,42 @@ public final class EditLineReader: LineReader {
         if setlocale(LC_CTYPE, "C.UTF-8") == nil { _ = setlocale(LC_CTYPE, "en_US.UTF-8") }
     }
 
-    private static func setUp() {
-        guard !initialized else { return }
-        initialized = true
-        ensureUTF8Locale()
-        rl_readline_name = UnsafePointer(strdup("interleave"))
-        // Our SIGINT handler stays in charge; libedit must not install its own (it re-raises the
-        // signal to the whole process group).
-        rl_catch_signals = 0
-        rl_getc_function = editLineGetc
-        // Break words on Python's operators and brackets, but not on `.` (attributes) or `:` (meta-commands).
-        let breaks = " \t\n`~!@#$%^&*()-=+[{]}\\|;'\",<>/?"
-        rl_basic_word_break_characters = UnsafePointer(strdup(breaks))
-        rl_completer_word_break_characters = strdup(breaks)
-        rl_attempted_completion_function = editLineComplete
-        rl_initialize()
-        using_history()
-        stifle_history(1000)
+    nonisolated(unsafe) fileprivate static var resized: sig_atomic_t = 0
+    nonisolated(unsafe) private static var resizeInstalled = false
+
+    private static func installResizeHandler() {
+        guard !resizeInstalled else { return }
+        resizeInstalled = true
+        var sa = sigaction()
+        sa.__sigaction_handler.sa_handler = { _ in EditLineReader.resized = 1 }
+        sigemptyset(&sa.sa_mask)
+        sa.sa_flags = SA_RESTART
+        sigaction(SIGWINCH, &sa, nil)
     }
 
     public func readLine(prompt: String, interrupted: @escaping () -> Bool) -> LineInput {
         EditLineReader.active = self
+        free(self.prompt)
+        self.prompt = strdup(prompt)
         self.interrupted = interrupted
         wasInterrupted = false
         sawInvalidUTF8 = false
         rawBytes.removeAll(keepingCapacity: true)
-        let result = prompt.withCString { readline($0) }
+        if EditLineReader.resized != 0 {
+            EditLineReader.resized = 0
+            el_resize(editor)
+        }
+        var count: Int32 = 0
+        let result = el_gets(editor, &count)
         self.interrupted = { false }
         if wasInterrupted {
-            if let r = result { free(r) }
+            // Forget the cancelled text (and leave the terminal in its normal mode).
+            el_reset(editor)
             return .interrupt
         }
-        guard let r = result else { return .eof }
-        let line = String(cString: r)
-        free(r)
+        guard let r = result, count > 0 else { return .eof }
+        var line = String(cString: r)
+        while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
         if sawInvalidUTF8 {
             var raw = rawBytes
             while let last = raw.last, last == 0x0A || last == 0x0D { raw.removeLast() }
@@ -95,16 +112,20 @@ public final class EditLineReader: LineReader {
 
     public func addHistory(_ entry: String) {
         guard !entry.allSatisfy({ $0 == " " || $0 == "\t" }) else { return }
-        _ = entry.withCString { add_history($0) }
+        _ = interleave_history_enter(hist, entry)
         history?.append(entry)
     }
 
-    /// One key press for libedit: a Unicode scalar, or -1 at end of input or on Ctrl-C.
-    fileprivate func nextCharacter() -> Int32 {
+    /// One key press for libedit: 1 and the character, or 0 at end of input and on Ctrl-C.
+    fileprivate func nextCharacter(_ out: UnsafeMutablePointer<wchar_t>?) -> Int32 {
         var byte: UInt8 = 0
         func readByte(wait: Bool) -> Int {
             while true {
                 if wait && interrupted() { wasInterrupted = true; return -2 }
+                if wait && EditLineReader.resized != 0 {
+                    EditLineReader.resized = 0
+                    el_resize(editor)
+                }
                 var pfd = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
                 let r = poll(&pfd, 1, wait ? 50 : 200)
                 if r == 0 { if wait { continue } else { return -1 } }
@@ -115,10 +136,14 @@ public final class EditLineReader: LineReader {
                 return -1
             }
         }
+        func deliver(_ v: UInt32) -> Int32 {
+            out?.pointee = wchar_t(bitPattern: v)
+            return 1
+        }
         let first = readByte(wait: true)
-        if first < 0 { return -1 }
+        if first < 0 { return 0 }
         let b = UInt8(first)
-        if b < 0x80 { return Int32(b) }
+        if b < 0x80 { return deliver(UInt32(b)) }
         var need: Int
         var value: UInt32
         switch b {
@@ -127,52 +152,107 @@ public final class EditLineReader: LineReader {
         case 0xF0...0xF4: need = 3; value = UInt32(b & 0x07)
         default:
             sawInvalidUTF8 = true
-            return 0xFFFD
+            return deliver(0xFFFD)
         }
         while need > 0 {
             let next = readByte(wait: false)
             guard next >= 0, UInt8(next) & 0xC0 == 0x80 else {
                 sawInvalidUTF8 = true
-                return 0xFFFD
+                return deliver(0xFFFD)
             }
             value = (value << 6) | UInt32(UInt8(next) & 0x3F)
             need -= 1
         }
         guard let scalar = Unicode.Scalar(value) else {
             sawInvalidUTF8 = true
-            return 0xFFFD
+            return deliver(0xFFFD)
         }
-        return Int32(scalar.value)
+        return deliver(scalar.value)
     }
 
-    fileprivate func complete(text: String, start: Int) -> [String] {
-        guard let completer else { return [] }
-        let line = rl_line_buffer.map { String(cString: $0) } ?? ""
-        let before = String(String.UnicodeScalarView(line.unicodeScalars.prefix(start)))
-        return completer(before, text)
+    /// Tab: completes the word before the cursor, or lists the candidates.
+    fileprivate func complete() -> UInt8 {
+        guard let completer, let info = el_line(editor)?.pointee, let buffer = info.buffer, let cursor = info.cursor
+        else { return UInt8(CC_NORM) }
+        let length = cursor - buffer
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: length)
+        let beforeCursor = String(decoding: bytes, as: UTF8.self)
+        let (before, word) = EditLineReader.splitWord(beforeCursor)
+        let matches = completer(before, word)
+        guard !matches.isEmpty else { return UInt8(CC_NORM) }
+        let common = EditLineReader.commonPrefix(matches)
+        if common.unicodeScalars.count > word.unicodeScalars.count || (matches.count == 1 && common != word) {
+            el_deletestr(editor, Int32(word.unicodeScalars.count))
+            _ = el_insertstr(editor, common)
+            return UInt8(CC_REFRESH)
+        }
+        if matches.count == 1 { return UInt8(CC_NORM) }
+        // `threading.Th` lists `Thread(  ThreadError(`, as the word's dotted head is the same for all.
+        var shown = matches
+        if let dot = word.lastIndex(of: ".") {
+            let head = word[...dot]
+            if matches.allSatisfy({ $0.hasPrefix(head) }) { shown = matches.map { String($0.dropFirst(head.count)) } }
+        }
+        let list = EditLineReader.columns(shown, width: EditLineReader.terminalWidth())
+        FileHandle.standardOutput.write(Data(("\n" + list).utf8))
+        return UInt8(CC_REDISPLAY)
+    }
+
+    /// Splits the text before the cursor into what precedes the word being completed and the word.
+    static func splitWord(_ text: String) -> (before: String, word: String) {
+        guard let cut = text.lastIndex(where: { wordBreaks.contains($0) }) else { return ("", text) }
+        let start = text.index(after: cut)
+        return (String(text[..<start]), String(text[start...]))
+    }
+
+    static func commonPrefix(_ strings: [String]) -> String {
+        guard let first = strings.first else { return "" }
+        var common = Array(first.unicodeScalars)
+        for s in strings.dropFirst() {
+            let other = Array(s.unicodeScalars)
+            var n = 0
+            while n < common.count && n < other.count && common[n] == other[n] { n += 1 }
+            common.removeSubrange(n...)
+        }
+        return String(String.UnicodeScalarView(common))
+    }
+
+    /// Candidates in columns, sorted down each column as readline lists them; at most `limit` shown.
+    static func columns(_ items: [String], width: Int, limit: Int = 120) -> String {
+        let shown = Array(items.prefix(limit))
+        let cell = (shown.map(\.count).max() ?? 0) + 2
+        let cols = max(1, width / max(cell, 1))
+        let rows = (shown.count + cols - 1) / cols
+        var out = ""
+        for r in 0..<rows {
+            var line = ""
+            for c in 0..<cols {
+                let i = c * rows + r
+                guard i < shown.count else { break }
+                let item = shown[i]
+                line += (c == cols - 1 || i + rows >= shown.count) ? item : item.padding(toLength: cell, withPad: " ", startingAt: 0)
+            }
+            out += line + "\n"
+        }
+        if items.count > shown.count { out += "… and \(items.count - shown.count) more: type more letters\n" }
+        return out
+    }
+
+    static func terminalWidth() -> Int {
+        var ws = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return Int(ws.ws_col) }
+        return 80
     }
 }
 
-private func editLineGetc(_ file: UnsafeMutablePointer<FILE>?) -> Int32 {
-    EditLineReader.active?.nextCharacter() ?? -1
+private func editLinePrompt(_ el: OpaquePointer?) -> UnsafeMutablePointer<CChar>? {
+    EditLineReader.active?.prompt
 }
 
-private func editLineComplete(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32)
-    -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
-    rl_attempted_completion_over = 1
-    rl_completion_append_character = 0
-    guard let reader = EditLineReader.active, let text else { return nil }
-    let word = String(cString: text)
-    reader.candidates = reader.complete(text: word, start: Int(start))
-    reader.candidateIndex = 0
-    guard !reader.candidates.isEmpty else { return nil }
-    return rl_completion_matches(text, editLineCandidate)
+private func editLineGetc(_ el: OpaquePointer?, _ c: UnsafeMutablePointer<wchar_t>?) -> Int32 {
+    EditLineReader.active?.nextCharacter(c) ?? 0
 }
 
-private func editLineCandidate(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeMutablePointer<CChar>? {
-    guard let reader = EditLineReader.active else { return nil }
-    if state == 0 { reader.candidateIndex = 0 }
-    guard reader.candidateIndex < reader.candidates.count else { return nil }
-    defer { reader.candidateIndex += 1 }
-    return strdup(reader.candidates[reader.candidateIndex])
+private func editLineComplete(_ el: OpaquePointer?, _ ch: Int32) -> UInt8 {
+    EditLineReader.active?.complete() ?? UInt8(CC_NORM)
 }

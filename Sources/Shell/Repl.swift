@@ -47,6 +47,8 @@ public final class Repl {
     private(set) var lessonProblems: [LessonProblem] = []
     private(set) var lessonsDirectory: URL?
     private lazy var inputSource = ShellInputSource(reader: reader)
+    /// Whether `:run` has said once that the demo's names are the learner's now.
+    private var explainedRun = false
 
     public static let metaCommands: [(name: String, args: String, help: String)] = [
         ("help", "", "show this help"),
@@ -93,7 +95,8 @@ public final class Repl {
             names.append(l.url.deletingPathExtension().lastPathComponent)
         }
         return Completer(globals: module.dict, builtins: interp.builtins.dict,
-                         metaCommands: Repl.metaCommands.map { ":" + $0.name }, lessonNames: names)
+                         metaCommands: Repl.metaCommands.map { ":" + $0.name + ($0.args.isEmpty ? "" : " ") },
+                         lessonNames: names)
     }
 
     // MARK: - the loop
@@ -147,14 +150,20 @@ public final class Repl {
         // A Ctrl-C that came in after the previous input finished must not hit this one.
         vm.evalBreaker.bitwiseAnd(~(VM.breakInterrupt | VM.breakAbort), ordering: .relaxed)
         defer {
-            // CPython shows no source lines for `<stdin>`; old inputs' line numbers would point into
-            // the newest one.
-            interp.registerSource("", filename: "<stdin>")
             interp.stdout.flush()
             interp.stderr.flush()
         }
         do {
-            let code = try interp.compile(source, filename: "<stdin>", mode: .interactive)
+            let code: PyCode
+            do {
+                code = try interp.compile(source, filename: "<stdin>", mode: .interactive)
+            } catch {
+                interp.registerSource("", filename: "<stdin>")
+                throw error
+            }
+            // CPython shows no source lines for `<stdin>` (a function defined by an earlier input would
+            // show lines of the newest one).
+            interp.registerSource("", filename: "<stdin>")
             _ = try InterruptController.shared.whileRunning(vm) { try interp.exec(code, in: module) }
         } catch let e as PyError {
             if e.exception.isInstance(of: .systemExit) {
@@ -370,7 +379,7 @@ public final class Repl {
         let hint = step.demos.isEmpty
             ? "(:next for the next step)"
             : "(:run runs the demo\(step.checks.isEmpty ? "" : " and checks its claims"), :next moves on)"
-        say(paint(hint, Terminal.ANSI.dim))
+        say("\n" + paint(hint, Terminal.ANSI.dim))
     }
 
     func runStep() {
@@ -396,9 +405,12 @@ public final class Repl {
             }
             say("\(result.passedCount) passed, \(result.failedCount) failed")
         }
-        let next = s.currentNumber < s.stepCount ? " :next moves on." : " That was the last step."
-        say(paint("(The demo's names are yours now: inspect or change them, and :run again.\(next))",
-                  Terminal.ANSI.dim))
+        var hint = s.currentNumber < s.stepCount ? ":next moves on" : "that was the last step: :lessons lists the others"
+        if !explainedRun {
+            explainedRun = true
+            hint = "the demo ran in this namespace: inspect or change its names and :run again; " + hint
+        }
+        say(paint("(" + hint + ")", Terminal.ANSI.dim))
     }
 
     func reset() {

@@ -28,6 +28,11 @@ extension Parser {
         if onlyBlank { return .complete }
 
         let text = SourceText(source)
+        do {
+            try checkNullBytes(text, filename: filename)
+        } catch {
+            return .invalid(error)
+        }
         let p = PyParser(text, filename: filename)
         do throws(ParseError) {
             var body: [Stmt] = []

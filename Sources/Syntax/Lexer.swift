@@ -48,13 +48,26 @@ public struct Token: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// Why the lexer stopped early; used by the REPL to tell incomplete input
-/// from invalid input.
+/// Why the lexer stopped early. Decides how the error competes with parser
+/// errors (as in CPython 3.11, where some tokenizer errors raise at once and
+/// others only make the token an ERRORTOKEN) and whether REPL input is
+/// merely incomplete.
 enum LexErrorKind: Sendable {
+    /// End of input inside brackets (E_EOF with an open bracket).
     case eofInBrackets
+    /// End of input inside a triple-quoted string (raised).
     case eofInTripleQuote
+    /// End of input right after a backslash (E_EOF).
     case eofAfterBackslash
-    case other
+    /// Errors CPython raises directly from the tokenizer (bad literals,
+    /// unterminated strings, unmatched brackets, invalid characters...):
+    /// they take priority over parser errors anywhere in the file.
+    case raised
+    /// Errors CPython reports only when the parser reaches them
+    /// (indentation errors, bad line continuation).
+    case silent
+
+    var takesPriority: Bool { self == .raised || self == .eofInTripleQuote }
 }
 
 /// The normalized source: scalars plus line starts, shared by the lexer,
@@ -129,11 +142,13 @@ struct Lexer {
     var altIndentStack: [Int] = [0]
     var parens: [(ch: Unicode.Scalar, line: Int, col: Int)] = []
     var atLineStart = true
+    /// Column of a comment seen on the current line (for the NEWLINE token).
+    var commentStart: Int? = nil
     /// Whether any token has been produced on the current logical line.
     var lineHasTokens = false
     var tokens: [Token] = []
     var error: SyntaxError?
-    var errorKind: LexErrorKind = .other
+    var errorKind: LexErrorKind = .raised
     /// For f-string expression lexing: no INDENT/NEWLINE processing.
     let expressionMode: Bool
 
@@ -162,12 +177,6 @@ struct Lexer {
         self.atLineStart = false
     }
 
-    static func tokenize(_ source: SourceText, filename: String) -> (tokens: [Token], error: SyntaxError?, errorKind: LexErrorKind) {
-        var lexer = Lexer(source: source, filename: filename)
-        lexer.run()
-        return (lexer.tokens, lexer.error, lexer.errorKind)
-    }
-
     // MARK: helpers
 
     @inline(__always) func peek(_ off: Int = 0) -> Unicode.Scalar? {
@@ -182,7 +191,7 @@ struct Lexer {
     }
 
     mutating func fail(_ message: String, kind: SyntaxError.Kind = .syntaxError, line errLine: Int? = nil,
-                       column: Int, endColumn: Int?, lexKind: LexErrorKind = .other) {
+                       column: Int, endColumn: Int?, lexKind: LexErrorKind = .raised) {
         let l = errLine ?? line
         error = SyntaxError(kind: kind, message: message, filename: filename, line: l, column: column,
                             text: lineText(l), endLine: l, endColumn: endColumn)
@@ -215,16 +224,19 @@ struct Lexer {
             switch c {
             case "#":
                 while let c = peek(), c != "\n" { pos += 1 }
+                // Like CPython, the NEWLINE token ending this line starts at the comment.
+                commentStart = startCol
             case "\n":
                 pos += 1
                 if parens.isEmpty && !expressionMode {
                     tokens.append(Token(kind: .newline, text: "", start: startPos, end: pos, line: line,
-                                        column: startCol, endLine: line, endColumn: startCol, level: 0))
+                                        column: commentStart ?? startCol, endLine: line, endColumn: startCol, level: 0))
                     atLineStart = true
                     lineHasTokens = false
                 }
                 line += 1
                 lineStart = pos
+                commentStart = nil
             case "\\":
                 pos += 1
                 guard let n = peek() else {
@@ -233,7 +245,7 @@ struct Lexer {
                 }
                 if n != "\n" {
                     pos += 1
-                    fail("unexpected character after line continuation character", column: col, endColumn: 0)
+                    fail("unexpected character after line continuation character", column: col, endColumn: 0, lexKind: .silent)
                     return
                 }
                 pos += 1
@@ -242,7 +254,7 @@ struct Lexer {
                 if peek() == nil && !expressionMode {
                     // Backslash-newline at the very end of the input.
                     fail("unexpected EOF while parsing", line: line - 1, column: source.lineLength(line - 1) + 1,
-                         endColumn: -1, lexKind: .other)
+                         endColumn: -1, lexKind: .silent)
                     return
                 }
             case "\"", "'":
@@ -312,6 +324,12 @@ struct Lexer {
         }
         atLineStart = false
         pos = p
+        if c == "\\", p + 1 < endPos, src[p + 1] != "\n" {
+            // CPython reports a bad continuation before any indentation change.
+            pos = p + 2
+            fail("unexpected character after line continuation character", column: col, endColumn: 0, lexKind: .silent)
+            return true
+        }
         let top = indentStack[indentStack.count - 1]
         let altTop = altIndentStack[altIndentStack.count - 1]
         if colw == top {
@@ -319,7 +337,7 @@ struct Lexer {
         } else if colw > top {
             if altcol <= altTop { tabError(); return true }
             if indentStack.count >= 100 {
-                fail("too many levels of indentation", kind: .indentationError, column: colw + 1, endColumn: -1)
+                fail("too many levels of indentation", kind: .indentationError, column: colw + 1, endColumn: -1, lexKind: .silent)
                 return true
             }
             indentStack.append(colw)
@@ -327,16 +345,19 @@ struct Lexer {
             tokens.append(Token(kind: .indent, text: "", start: lineStart, end: pos, line: line, column: 0,
                                 endLine: line, endColumn: col, level: 0))
         } else {
-            while indentStack.count > 1 && colw < indentStack[indentStack.count - 1] {
+            var target = indentStack.count - 1
+            while target > 0 && colw < indentStack[target] { target -= 1 }
+            if colw != indentStack[target] {
+                // Reported before any DEDENT, as CPython does.
+                fail("unindent does not match any outer indentation level", kind: .indentationError,
+                     column: source.lineLength(line) + 1, endColumn: -1, lexKind: .silent)
+                return true
+            }
+            while indentStack.count - 1 > target {
                 indentStack.removeLast()
                 altIndentStack.removeLast()
                 tokens.append(Token(kind: .dedent, text: "", start: pos, end: pos, line: line, column: col,
                                     endLine: line, endColumn: col, level: 0))
-            }
-            if colw != indentStack[indentStack.count - 1] {
-                fail("unindent does not match any outer indentation level", kind: .indentationError,
-                     column: source.lineLength(line) + 1, endColumn: -1)
-                return true
             }
             if altcol != altIndentStack[altIndentStack.count - 1] { tabError(); return true }
         }
@@ -344,7 +365,7 @@ struct Lexer {
     }
 
     mutating func tabError() {
-        fail("inconsistent use of tabs and spaces in indentation", kind: .tabError, column: 1, endColumn: 0)
+        fail("inconsistent use of tabs and spaces in indentation", kind: .tabError, column: 1, endColumn: 0, lexKind: .silent)
     }
 
     mutating func finish() {
@@ -365,17 +386,23 @@ struct Lexer {
             return
         }
         if lineHasTokens {
-            tokens.append(Token(kind: .newline, text: "", start: pos, end: pos, line: line, column: col,
+            tokens.append(Token(kind: .newline, text: "", start: pos, end: pos, line: line, column: commentStart ?? col,
                                 endLine: line, endColumn: col, level: 0))
             lineHasTokens = false
         }
+        // CPython places the end-of-input tokens at the end of the last line.
+        var eofLine = line, eofCol = col
+        if pos > 0 && src[pos - 1] == "\n" && line > 1 {
+            eofLine = line - 1
+            eofCol = source.lineLength(eofLine)
+        }
         while indentStack.count > 1 {
             indentStack.removeLast()
-            tokens.append(Token(kind: .dedent, text: "", start: pos, end: pos, line: line, column: col,
-                                endLine: line, endColumn: col, level: 0))
+            tokens.append(Token(kind: .dedent, text: "", start: pos, end: pos, line: eofLine, column: eofCol,
+                                endLine: eofLine, endColumn: eofCol, level: 0))
         }
-        tokens.append(Token(kind: .endmarker, text: "", start: pos, end: pos, line: line, column: col,
-                            endLine: line, endColumn: col, level: 0))
+        tokens.append(Token(kind: .endmarker, text: "", start: pos, end: pos, line: eofLine, column: eofCol,
+                            endLine: eofLine, endColumn: eofCol, level: 0))
     }
 
     // MARK: identifiers
@@ -444,7 +471,9 @@ struct Lexer {
         while true {
             guard let c = peek() else {
                 if triple {
-                    fail("unterminated triple-quoted string literal (detected at line \(line))", line: startLine,
+                    // CPython counts a final newline as ending the last line.
+                    let detected = pos > 0 && src[pos - 1] == "\n" ? line - 1 : line
+                    fail("unterminated triple-quoted string literal (detected at line \(detected))", line: startLine,
                          column: startCol + 1, endColumn: startCol + 1, lexKind: .eofInTripleQuote)
                 } else {
                     fail("unterminated string literal (detected at line \(line))", line: startLine,
@@ -700,9 +729,9 @@ struct Lexer {
 
     // MARK: operators
 
-    static let threeCharOps: Set<String> = ["**=", "//=", ">>=", "<<=", "...", "!=="]
+    static let threeCharOps: Set<String> = ["**=", "//=", ">>=", "<<=", "..."]
     static let twoCharOps: Set<String> = [
-        "!=", "%=", "&=", "**", "*=", "+=", "-=", "->", "//", "/=", ":=", "<<", "<=", "<>", "==", ">=", ">>",
+        "!=", "%=", "&=", "**", "*=", "+=", "-=", "->", "//", "/=", ":=", "<<", "<=", "==", ">=", ">>",
         "@=", "^=", "|=",
     ]
 
@@ -711,14 +740,14 @@ struct Lexer {
         if let c2 = peek(1), c2.isASCII {
             if let c3 = peek(2), c3.isASCII {
                 var s = String(Character(c)); s.append(Character(c2)); s.append(Character(c3))
-                if s != "!==" && Lexer.threeCharOps.contains(s) {
+                if Lexer.threeCharOps.contains(s) {
                     pos += 3
                     emit(.op, s, start: start, startLine: startLine, startCol: startCol)
                     return
                 }
             }
             var s = String(Character(c)); s.append(Character(c2))
-            if s != "<>" && Lexer.twoCharOps.contains(s) {
+            if Lexer.twoCharOps.contains(s) {
                 pos += 2
                 emit(.op, s, start: start, startLine: startLine, startCol: startCol)
                 return

@@ -29,7 +29,12 @@ final class PyParser {
     let filename: String
     var toks: [Token]
     var pos = 0
+    /// Furthest token the current parse attempt looked at (reset when a
+    /// speculative error check backtracks): the "invalid syntax" location.
     var maxPos = 0
+    /// Furthest token ever looked at, including by error checks (CPython's
+    /// `p->fill`); decides whether an unclosed bracket is blamed.
+    var furthest = 0
     /// Nesting depth of recursive expression rules, to fail cleanly instead
     /// of overflowing the stack on pathological input.
     var depth = 0
@@ -68,6 +73,7 @@ final class PyParser {
     @inline(__always) func peekTok(_ n: Int) -> Token {
         let i = min(pos + n, toks.count - 1)
         if i > maxPos { maxPos = i }
+        if i > furthest { furthest = i }
         return toks[i]
     }
 
@@ -76,6 +82,7 @@ final class PyParser {
         let t = toks[pos]
         if pos < toks.count - 1 { pos += 1 }
         if pos > maxPos { maxPos = pos }
+        if pos > furthest { furthest = pos }
         return t
     }
 
@@ -158,6 +165,10 @@ final class PyParser {
     /// Error spanning token `t` (CPython's RAISE_SYNTAX_ERROR_KNOWN_LOCATION on a token).
     func error(at t: Token, _ message: String, kind: SyntaxError.Kind = .syntaxError) -> ParseError {
         if t.kind == .errorToken, let lexError { return ParseError(error: lexError, isGeneric: false, fromLexer: true) }
+        if (t.kind == .endmarker && !inFString) || t.kind == .dedent {
+            // Tokens without a position in CPython (col_offset -1).
+            return makeError(message, kind: kind, line: t.line, column: t.column + 1, endLine: t.endLine, endColumn: -1)
+        }
         return makeError(message, kind: kind, line: t.line, column: t.column + 1, endLine: t.endLine, endColumn: t.endColumn + 1)
     }
 
@@ -189,29 +200,40 @@ final class PyParser {
                               isGeneric: false, fromLexer: false)
         }
         if t.kind == .dedent {
+            // CPython: the tokenizer's position (after the indentation, or
+            // after the implicit final newline at end of input).
+            let atEOF = t.start >= source.scalars.count
             return ParseError(error: SyntaxError(kind: .indentationError, message: "unexpected unindent", filename: filename,
-                                                 line: t.line, column: t.column, text: source.lineText(t.line),
-                                                 endLine: t.line, endColumn: -1),
+                                                 line: t.line, column: atEOF ? t.column + 1 : t.column,
+                                                 text: source.lineText(t.line), endLine: t.line, endColumn: -1),
                               isGeneric: false, fromLexer: false)
+        }
+        if t.kind == .endmarker && !inFString {
+            // RAISE_SYNTAX_ERROR_KNOWN_LOCATION on a token with col_offset -1.
+            let e = makeError("invalid syntax", line: t.line, column: 0, endLine: t.line, endColumn: 0)
+            e.isGeneric = true
+            return e
         }
         let e = error(at: t, "invalid syntax")
         e.isGeneric = true
         return e
     }
 
-    /// Applies CPython's rule that tokenizer errors later in the file take
-    /// priority over parser errors (`_PyPegen_tokenize_full_source_to_check_for_errors`).
+    /// Applies CPython's `_PyPegen_tokenize_full_source_to_check_for_errors`:
+    /// after a parser error, the rest of the input is tokenized; a tokenizer
+    /// error that raises takes priority, and an unclosed bracket is blamed if
+    /// the parser had looked past the line where it was opened.
     func finalError(_ e: ParseError) -> SyntaxError {
         if e.fromLexer { return e.error }
         if e.error.kind == .indentationError && (e.error.message == "unexpected indent" || e.error.message == "unexpected unindent") {
             return e.error
         }
         guard let lexError else { return e.error }
-        let errLine = toks[min(max(pos, maxPos), toks.count - 1)].line
+        if lexErrorKind.takesPriority { return lexError }
+        let errLine = toks[min(max(pos, maxPos, furthest), toks.count - 1)].line
         if let unclosed = unclosedParenAtLexError, errLine > unclosed.line {
             return unclosed
         }
-        if lexErrorKind != .eofInBrackets { return lexError }
         return e.error
     }
 
@@ -237,6 +259,7 @@ public enum Parser {
     /// Parses a whole file (CPython's "exec" mode).
     public static func parseModule(_ source: String, filename: String) throws(SyntaxError) -> Module {
         let text = SourceText(source)
+        try checkNullBytes(text, filename: filename)
         let p = PyParser(text, filename: filename)
         do {
             return try p.parseFile()
@@ -258,6 +281,7 @@ public enum Parser {
         var s = Substring(source)
         while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
         let text = SourceText(String(s))
+        try checkNullBytes(text, filename: filename)
         let p = PyParser(text, filename: filename)
         do {
             return try p.parseEvalInput()
@@ -270,10 +294,21 @@ public enum Parser {
     /// STRING, OP, NEWLINE, INDENT, DEDENT and a final ENDMARKER (no comment
     /// or blank-line tokens). Throws the first tokenizer error.
     public static func tokenize(_ source: String, filename: String = "<string>") throws(SyntaxError) -> [Token] {
-        var lexer = Lexer(source: SourceText(source), filename: filename)
+        let text = SourceText(source)
+        try checkNullBytes(text, filename: filename)
+        var lexer = Lexer(source: text, filename: filename)
         lexer.run()
         if let error = lexer.error { throw error }
         return lexer.tokens
+    }
+
+    /// CPython refuses source containing NUL characters before parsing.
+    static func checkNullBytes(_ text: SourceText, filename: String) throws(SyntaxError) {
+        guard let i = text.scalars.firstIndex(of: "\0") else { return }
+        var lo = 0
+        while lo + 1 < text.lineStarts.count && text.lineStarts[lo + 1] <= i { lo += 1 }
+        throw SyntaxError(kind: .syntaxError, message: "source code cannot contain null bytes", filename: filename,
+                          line: lo + 1, column: 0, text: text.string(text.lineStarts[lo], i), endLine: nil, endColumn: nil)
     }
 
     /// Decodes source bytes as UTF-8 (skipping a UTF-8 BOM), raising a

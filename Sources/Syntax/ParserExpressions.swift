@@ -189,13 +189,18 @@ extension PyParser {
         let start = toks[startIdx]
         let save = pos, saveMax = maxPos
         defer { pos = save; maxPos = saveMax }
-        if case .name(let id) = a.kind, id == "print" || id == "exec" {
+        if case .name(let id) = a.kind {
+            // CPython's invalid_legacy_expression (`NAME !'(' star_expressions`)
+            // is tried for any name; it only reports print and exec, but its
+            // lookahead matters for which tokens were looked at.
             let parsed = try? parseStarExpressions()
             try rethrowIfLexErrorFetched()
-            if let b = parsed {
+            if let b = parsed, id == "print" || id == "exec" {
                 throw error(from: a.loc, to: b.loc, "Missing parentheses in call to '\(id)'. Did you mean \(id)(...)?")
             }
-            return
+            if id == "print" || id == "exec" { return }
+            pos = save
+            maxPos = saveMax
         }
         // !(NAME STRING | SOFT_KEYWORD)
         if start.kind == .name {
@@ -469,7 +474,8 @@ extension PyParser {
                 let v = try parseExpression()
                 keywords.append(Keyword(arg: nil, value: v, loc: locFrom(s)))
                 sawDoubleStar = true
-            } else if tok.kind == .name, peekTok(1).kind == .op, peekTok(1).text == "=" {
+            } else if tok.kind == .name, !pythonKeywords.contains(tok.text) || ["True", "False", "None"].contains(tok.text),
+                      peekTok(1).kind == .op, peekTok(1).text == "=" {
                 let nameTok = tok
                 if nameTok.text == "True" || nameTok.text == "False" || nameTok.text == "None" {
                     throw error(from: nameTok.loc, to: peekTok(1).loc, "cannot assign to \(nameTok.text)")
@@ -503,8 +509,9 @@ extension PyParser {
                 }
                 if isKw("for") {
                     let gens = try parseComprehensionClauses()
-                    let onlyArg = args.isEmpty && keywords.isEmpty && isOp(")")
-                    if !onlyArg || !allowGenexp {
+                    let firstArg = args.isEmpty && keywords.isEmpty
+                    if firstArg && !isOp(")") && !isOp(",") && allowGenexp { throw genericError() }
+                    if !(firstArg && isOp(")")) || !allowGenexp {
                         // class C(x for x in y): CPython reports the 'for'.
                         let lastItem = gens.last!.ifs.last ?? gens.last!.iter
                         if !allowGenexp { throw genericErrorAtFor(argStartIdx) }
@@ -545,13 +552,8 @@ extension PyParser {
         while isKw("for") || isKw("async") {
             if isKw("async") { throw error(at: tok, "'async' is not supported yet") }
             advance()
-            let target = try parseTargetList()
-            if !isKw("in") {
-                try validateTarget(target, del: false)
-                throw genericError()
-            }
-            try validateTarget(target, del: false)
-            advance()
+            let target = try parseForTarget()
+            advance() // 'in'
             let iter = try parseDisjunction()
             var ifs: [Expr] = []
             while isKw("if") {
@@ -563,9 +565,60 @@ extension PyParser {
         return gens
     }
 
-    /// `star_targets` for `for` loops and comprehensions: comma-separated
-    /// (possibly starred) targets, parsed at `bitwise_or` level so that `in`
-    /// is not consumed.
+    /// The targets of a `for` loop or comprehension, up to (not including)
+    /// `in`, reporting invalid targets like CPython's `invalid_for_target`.
+    func parseForTarget() throws(ParseError) -> Expr {
+        let startIdx = pos
+        var target: Expr? = nil
+        var failure: ParseError? = nil
+        do throws(ParseError) {
+            let t = try parseTargetList()
+            if isKw("in") { target = t } else { failure = genericError() }
+        } catch {
+            failure = error
+        }
+        if let target {
+            try validateTarget(target, del: false)
+            return target
+        }
+        let err = failure!
+        if err.fromLexer { throw err }
+        // Second chance, as CPython's error pass: `'for' star_expressions`.
+        let save = pos, saveMax = maxPos
+        pos = startIdx
+        let reparsed = try? parseStarExpressions()
+        try rethrowIfLexErrorFetched()
+        if let reparsed, let bad = PyParser.invalidForTarget(reparsed) {
+            throw error(bad.loc, "cannot assign to \(PyParser.exprName(bad))")
+        }
+        pos = save
+        maxPos = saveMax
+        throw err
+    }
+
+    /// `_PyPegen_get_invalid_target` for FOR_TARGETS: `x in y` parsed as a
+    /// comparison means only `x` is the target.
+    static func invalidForTarget(_ e: Expr) -> Expr? {
+        switch e.kind {
+        case .list(let elts), .tuple(let elts):
+            for x in elts {
+                if let bad = invalidForTarget(x) { return bad }
+            }
+            return nil
+        case .starred(let v):
+            return invalidForTarget(v)
+        case .compare(let left, let ops, _):
+            return ops.first == .in ? invalidForTarget(left) : nil
+        case .name, .subscript, .attribute:
+            return nil
+        default:
+            return e
+        }
+    }
+
+    /// `star_targets`: comma-separated (possibly starred) targets. Items are
+    /// parsed at `primary` level (CPython's `t_primary`/`star_atom`), so an
+    /// operator after a target is a syntax error at that operator.
     func parseTargetList() throws(ParseError) -> Expr {
         let startIdx = pos
         let first = try parseTargetItem()
@@ -581,10 +634,11 @@ extension PyParser {
     func parseTargetItem() throws(ParseError) -> Expr {
         if isOp("*") {
             let s = advance()
-            let v = try parseBitwiseOr()
+            if isOp("*") { throw genericError() }
+            let v = try parseTargetItem()
             return Expr(.starred(value: v), loc: locFrom(s))
         }
-        return try parseBitwiseOr()
+        return try parsePrimary()
     }
 
     /// Finds the first sub-expression that cannot be assigned to (or deleted),
@@ -711,11 +765,36 @@ extension PyParser {
                 a.kwarg = try parseParam()
                 if isOp("=") { throw error(at: tok, "var-keyword argument cannot have default value") }
                 seenKwarg = true
+            } else if isOp("(") {
+                // `def f(a, (b, c))`: CPython's invalid_parameters.
+                let open = tok
+                var k = 1
+                var sawName = false
+                while true {
+                    let t = peekTok(k)
+                    if t.kind == .name && !pythonKeywords.contains(t.text) {
+                        sawName = true
+                        k += 1
+                        let sep = peekTok(k)
+                        if sep.kind == .op && sep.text == "," { k += 1; continue }
+                    }
+                    break
+                }
+                let close = peekTok(k)
+                if sawName && close.kind == .op && close.text == ")" {
+                    throw error(from: open.loc, to: close.loc, closing == ")" ? "Function parameters cannot be parenthesized"
+                                                                             : "Lambda expression parameters cannot be parenthesized")
+                }
+                throw genericError()
             } else {
                 let paramTok = tok
                 let p = try parseParam()
                 var def: Expr? = nil
-                if acceptOp("=") {
+                if isOp("=") {
+                    let eq = advance()
+                    if closing == ")" && (isOp(",") || isOp(")")) {
+                        throw error(at: eq, "expected default value expression")
+                    }
                     def = try parseExpression()
                 }
                 if seenStar {
@@ -725,7 +804,7 @@ extension PyParser {
                     if let def {
                         a.defaults.append(def)
                         seenDefault = true
-                    } else if seenDefault {
+                    } else if seenDefault && (isOp(",") || isOp(closing)) {
                         throw error(at: paramTok, "non-default argument follows default argument")
                     }
                     a.args.append(p)

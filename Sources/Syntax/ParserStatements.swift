@@ -86,6 +86,13 @@ extension PyParser {
         throw genericError()
     }
 
+    /// A ':' that CPython's grammar marks as forced (`&&':'`, after `def`,
+    /// `try`, `else` and `finally` headers): anything else is "expected ':'".
+    func expectForcedColon() throws(ParseError) {
+        if acceptOp(":") { return }
+        throw error(at: tok, "expected ':'")
+    }
+
     /// A block after a header's ':' — either an indented suite or simple
     /// statements on the same line. `what` names the statement for
     /// "expected an indented block after ...".
@@ -135,7 +142,7 @@ extension PyParser {
 
     func parseElseBlock() throws(ParseError) -> [Stmt] {
         let elseTok = advance()
-        try expectColon()
+        try expectForcedColon()
         return try parseBlock("'else' statement", line: elseTok.line)
     }
 
@@ -151,10 +158,8 @@ extension PyParser {
 
     func parseFor() throws(ParseError) -> Stmt {
         let start = advance()
-        let target = try parseTargetList()
-        try validateTarget(target, del: false)
-        if !isKw("in") { throw genericError() }
-        advance()
+        let target = try parseForTarget()
+        advance() // 'in'
         let iter = try parseStarExpressions()
         try expectColon()
         let body = try parseBlock("'for' statement", line: start.line)
@@ -167,7 +172,26 @@ extension PyParser {
     func parseWithItem() throws(ParseError) -> WithItem {
         let ctx = try parseExpression()
         if acceptKw("as") {
-            let target = try parseTargetItem()
+            let targetIdx = pos
+            let target: Expr
+            do throws(ParseError) {
+                target = try parseTargetItem()
+                if !(isOp(",") || isOp(")") || isOp(":")) { throw genericError() }
+            } catch {
+                // CPython's invalid_with_item: `expression 'as' expression`.
+                if !error.fromLexer {
+                    let save = pos, saveMax = maxPos
+                    pos = targetIdx
+                    let reparsed = try? parseExpression()
+                    try rethrowIfLexErrorFetched()
+                    if let reparsed, isOp(",") || isOp(")") || isOp(":"), let bad = PyParser.invalidTarget(reparsed, del: false) {
+                        throw self.error(bad.loc, "cannot assign to \(PyParser.exprName(bad))")
+                    }
+                    pos = save
+                    maxPos = saveMax
+                }
+                throw error
+            }
             try validateTarget(target, del: false)
             try validateStarredTarget(target)
             return WithItem(contextExpr: ctx, optionalVars: target)
@@ -213,7 +237,7 @@ extension PyParser {
 
     func parseTry() throws(ParseError) -> Stmt {
         let start = advance()
-        try expectColon()
+        try expectForcedColon()
         let body = try parseBlock("'try' statement", line: start.line)
         var handlers: [ExceptHandler] = []
         var orelse: [Stmt] = []
@@ -250,7 +274,7 @@ extension PyParser {
         }
         if isKw("finally") {
             let fTok = advance()
-            try expectColon()
+            try expectForcedColon()
             finalbody = try parseBlock("'finally' statement", line: fTok.line)
         }
         if handlers.isEmpty && finalbody.isEmpty {
@@ -285,7 +309,7 @@ extension PyParser {
         if acceptOp("->") {
             returns = try parseExpression()
         }
-        try expectColon()
+        try expectForcedColon()
         let body = try parseBlock("function definition", line: start.line)
         return Stmt(.functionDef(name: name.text, args: args, body: body, decorators: decorators, returns: returns),
                     loc: stmtLoc(start, body))
@@ -342,16 +366,28 @@ extension PyParser {
                 return Stmt(start.text == "global" ? .global(names: names) : .nonlocal(names: names), loc: locFrom(start))
             case "del":
                 advance()
+                let targetsIdx = pos
                 var targets: [Expr] = []
-                repeat {
-                    if tok.kind == .newline || isOp(";") { break }
-                    let t = try parseTargetItem()
-                    targets.append(t)
-                } while acceptOp(",")
-                if targets.isEmpty { throw genericError() }
-                if tok.kind != .newline && !isOp(";") {
-                    // e.g. `del f() + 1` — report an invalid target if there is one.
-                    throw genericError()
+                do throws(ParseError) {
+                    repeat {
+                        if tok.kind == .newline || isOp(";") { break }
+                        targets.append(try parseTargetItem())
+                    } while acceptOp(",")
+                    if targets.isEmpty || (tok.kind != .newline && !isOp(";")) { throw genericError() }
+                } catch {
+                    // CPython's invalid_del_stmt: `'del' star_expressions`.
+                    if !error.fromLexer {
+                        let save = pos, saveMax = maxPos
+                        pos = targetsIdx
+                        let reparsed = try? parseStarExpressions()
+                        try rethrowIfLexErrorFetched()
+                        if let reparsed, let bad = PyParser.invalidTarget(reparsed, del: true) {
+                            throw self.error(bad.loc, "cannot delete \(PyParser.exprName(bad))")
+                        }
+                        pos = save
+                        maxPos = saveMax
+                    }
+                    throw error
                 }
                 for t in targets { try validateTarget(t, del: true) }
                 return Stmt(.delete(targets: targets), loc: locFrom(start))
@@ -466,43 +502,45 @@ extension PyParser {
 
         if isOp("=") {
             var targets = [e]
-            var value: Expr
-            var valueStart: Token
+            // Index of the '=' after each target.
+            var equals: [Int] = []
+            var value: Expr? = nil
+            var rhsError: ParseError? = nil
+            var rhsStarts = true
             while true {
+                equals.append(pos)
                 advance() // '='
-                valueStart = tok
-                let rhs = try parseAssignmentValue()
-                if isOp("=") {
-                    targets.append(rhs)
-                    continue
+                rhsStarts = startsStarExpression || isKw("yield")
+                do throws(ParseError) {
+                    let rhs = try parseAssignmentValue()
+                    if isOp("=") {
+                        targets.append(rhs)
+                        continue
+                    }
+                    value = rhs
+                } catch {
+                    rhsError = error
                 }
-                value = rhs
                 break
             }
-            for (i, t) in targets.enumerated() {
-                switch t.kind {
-                case .yield, .yieldFrom:
-                    throw error(t.loc, "assignment to yield expression not possible")
-                default: break
-                }
-                if let bad = PyParser.invalidTarget(t, del: false) {
-                    if targets.count == 1 && i == 0 && PyParser.isBitwiseOrLevel(t) && startsBitwiseOr(valueStart) {
-                        var excluded = false
-                        switch t.kind {
-                        case .list, .tuple, .generatorExp: excluded = true
-                        case .constant(let c): excluded = c == .true || c == .false || c == .none
-                        default: break
-                        }
-                        if !excluded {
-                            throw error(t.loc, "cannot assign to \(PyParser.exprName(t)) here. Maybe you meant '==' instead of '='?")
-                        }
-                    }
-                    throw error(bad.loc, "cannot assign to \(PyParser.exprName(bad))")
-                }
-                try validateStarredTarget(t)
+            // Specific errors inside the value win (CPython raises them while
+            // parsing the value, before trying invalid_assignment).
+            if let rhsError, !rhsError.isGeneric { throw rhsError }
+            let badTargets = targets.contains { t in
+                if case .yield = t.kind { return true }
+                if case .yieldFrom = t.kind { return true }
+                return PyParser.invalidTarget(t, del: false) != nil
             }
-            try rejectBareStarred(value)
-            return Stmt(.assign(targets: targets, value: value), loc: locFrom(start))
+            // A value with a valid prefix makes CPython's assignment rule
+            // succeed (the error comes later), unless a target is invalid.
+            if badTargets || (rhsError != nil && !rhsStarts) {
+                try reportInvalidAssignment(targets: targets, equals: equals, startTok: start)
+                throw rhsError ?? genericError()
+            }
+            if let rhsError { throw rhsError }
+            for t in targets { try validateStarredTarget(t) }
+            try rejectBareStarred(value!)
+            return Stmt(.assign(targets: targets, value: value!), loc: locFrom(start))
         }
 
         if let op = PyParser.augAssignOp(tok) {
@@ -519,6 +557,14 @@ extension PyParser {
 
         if isOp(":") {
             let parenthesized = start.kind == .op && start.text == "("
+            // The invalid-target messages need `':' expression` (CPython's
+            // invalid_assignment); otherwise it is a plain syntax error at ':'.
+            let annotationFollows = startsExpression(toks[min(pos + 1, toks.count - 1)])
+            switch e.kind {
+            case .name, .attribute, .subscript: break
+            default:
+                if !annotationFollows { throw genericError() }
+            }
             switch e.kind {
             case .name, .attribute, .subscript: break
             case .tuple(let elts):
@@ -546,6 +592,60 @@ extension PyParser {
 
         try rejectBareStarred(e)
         return Stmt(.expr(value: e), loc: locFrom(start))
+    }
+
+    /// CPython's error pass for a failed `targets = value` statement
+    /// (`invalid_assignment`, whose `star_named_expression` alternative also
+    /// runs `invalid_named_expression`). Throws the first matching error.
+    func reportInvalidAssignment(targets: [Expr], equals: [Int], startTok: Token) throws(ParseError) {
+        let save = pos, saveMax = maxPos
+        defer { pos = save; maxPos = saveMax }
+        /// `a '=' bitwise_or !('='|':=')` for the expression `a` followed by
+        /// the '=' at `eqIdx`.
+        func namedExpressionCheck(_ a: Expr, eqIdx: Int) throws(ParseError) {
+            pos = eqIdx + 1
+            guard startsBitwiseOr(tok) else { return }
+            let b: Expr
+            do {
+                b = try parseBitwiseOr()
+            } catch {
+                try rethrowIfLexErrorFetched()
+                return
+            }
+            try rethrowIfLexErrorFetched()
+            if isOp("=") || isOp(":=") { return }
+            if case .name = a.kind {
+                throw error(from: a.loc, to: b.loc, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+            }
+            switch a.kind {
+            case .list, .tuple, .generatorExp: return
+            case .constant(let c) where c == .true || c == .false || c == .none: return
+            default: break
+            }
+            if PyParser.isBitwiseOrLevel(a) {
+                throw error(a.loc, "cannot assign to \(PyParser.exprName(a)) here. Maybe you meant '==' instead of '='?")
+            }
+        }
+        let first = targets[0]
+        let parenthesized = startTok.kind == .op && (startTok.text == "(" || startTok.text == "[")
+        if case .tuple(let elts) = first.kind, !parenthesized, let last = elts.last {
+            // Only the last element of an unparenthesized tuple is followed by '='.
+            try namedExpressionCheck(last, eqIdx: equals[0])
+        } else {
+            try namedExpressionCheck(first, eqIdx: equals[0])
+        }
+        // `(star_targets '=')* a=star_expressions '='`
+        for t in targets {
+            switch t.kind {
+            case .yield, .yieldFrom:
+                throw error(t.loc, "assignment to yield expression not possible")
+            default:
+                break
+            }
+            if let bad = PyParser.invalidTarget(t, del: false) {
+                throw error(bad.loc, "cannot assign to \(PyParser.exprName(bad))")
+            }
+        }
     }
 
     /// Whether an expression starting with `t` begins with a `bitwise_or`.

@@ -99,44 +99,44 @@ final class LoaderTests: XCTestCase {
     func testMalformedInputs() {
         // An unclosed fence: reported at the opening fence.
         XCTAssertEqual(problems(lessonText("## S\n\n```python demo\nprint(1)\n")),
-                       ["t.md:9: code fence is never closed"])
+                       ["t.md:10: code fence is never closed"])
         // No front matter.
         XCTAssertEqual(problems("# Demo\n\n## S\n\n> n\n"),
                        ["t.md:1: missing front matter: the file must start with a '---' line"])
         // Unknown attribute / flag / kind.
         XCTAssertEqual(problems(lessonText("## S\n\n```python demo speed=3\nx = 1\n```\n")),
-                       ["t.md:9: unknown demo attribute 'speed'"])
+                       ["t.md:10: unknown demo attribute 'speed'"])
         XCTAssertEqual(problems(lessonText("## S\n\n```python demo\nx = 1\n```\n\n```python check often\nassert x\n```\n")),
-                       ["t.md:13: unknown check flag 'often'"])
+                       ["t.md:14: unknown check flag 'often'"])
         XCTAssertEqual(problems(lessonText("## S\n\n```python run\nx = 1\n```\n")),
-                       ["t.md:9: unknown python block kind 'run' (expected demo or check)"])
+                       ["t.md:10: unknown python block kind 'run' (expected demo or check)"])
         // A check before any demo of its step.
         XCTAssertEqual(problems(lessonText("## S\n\n```python check\nassert True\n```\n")),
-                       ["t.md:9: python check block with no preceding demo in this step"])
+                       ["t.md:10: python check block with no preceding demo in this step"])
         // Bad tries=.
         let demo = "## S\n\n```python demo\nx = 1\n```\n\n"
         XCTAssertEqual(problems(lessonText(demo + "```python check sometimes tries=x\nassert x\n```\n")),
-                       ["t.md:13: tries='x' is not a whole number"])
+                       ["t.md:14: tries='x' is not a whole number"])
         XCTAssertEqual(problems(lessonText(demo + "```python check sometimes tries=0\nassert x\n```\n")),
-                       ["t.md:13: tries must be positive"])
+                       ["t.md:14: tries must be positive"])
         XCTAssertEqual(problems(lessonText(demo + "```python check tries=3\nassert x\n```\n")),
-                       ["t.md:13: tries= only makes sense on a 'check sometimes' block"])
+                       ["t.md:14: tries= only makes sense on a 'check sometimes' block"])
         XCTAssertEqual(problems(lessonText(demo + "```python check sometimes tries=2.5\nassert x\n```\n")),
-                       ["t.md:13: tries='2.5' is not a whole number"])
+                       ["t.md:14: tries='2.5' is not a whole number"])
         // Quoting problems.
         XCTAssertEqual(problems(lessonText("## S\n\n```python demo stdin=\"abc\nx = 1\n```\n")),
-                       ["t.md:9: unterminated quoted value for stdin"])
+                       ["t.md:10: unterminated quoted value for stdin"])
         XCTAssertEqual(problems(lessonText("## S\n\n```python demo stdin=\"a\\qb\"\nx = 1\n```\n")),
-                       ["t.md:9: unknown escape \\q in stdin"])
+                       ["t.md:10: unknown escape \\q in stdin"])
         XCTAssertEqual(problems(lessonText("## S\n\n```python demo timeout=1 timeout=2\nx = 1\n```\n")),
-                       ["t.md:9: attribute timeout given twice"])
+                       ["t.md:10: attribute timeout given twice"])
         XCTAssertEqual(problems(lessonText("## S\n\n```python demo timeout=soon\nx = 1\n```\n")),
-                       ["t.md:9: timeout='soon' is not a number"])
+                       ["t.md:10: timeout='soon' is not a number"])
         // Demo before the first step; empty demo; missing title; missing steps.
         XCTAssertEqual(problems(lessonText("```python demo\nx = 1\n```\n\n## S\n")),
-                       ["t.md:7: python demo block before the first '## ' step"])
+                       ["t.md:8: python demo block before the first '## ' step"])
         XCTAssertEqual(problems(lessonText("## S\n\n```python demo\n\n```\n")),
-                       ["t.md:9: empty python demo block"])
+                       ["t.md:10: empty python demo block"])
         XCTAssertEqual(problems("---\nid: x\ntitle: X\n---\n\n## S\n"),
                        ["t.md:1: missing '# Title' line before the first step"])
         XCTAssertEqual(problems("---\nid: x\ntitle: X\n---\n\n# X\n"),
@@ -152,14 +152,14 @@ final class LoaderTests: XCTestCase {
                        ["t.md:1: front matter is not closed by a '---' line"])
         // Several problems: all reported, sorted by line.
         XCTAssertEqual(problems(lessonText("## S\n\n```python demo x=1\nx = 1\n```\n\n```python check\nassert x\n```\n# Again\n")),
-                       ["t.md:9: unknown demo attribute 'x'", "t.md:13: python check block with no preceding demo in this step",
-                        "t.md:16: a '# ' heading after the steps began; use '## ' for a step"])
+                       ["t.md:10: unknown demo attribute 'x'", "t.md:14: python check block with no preceding demo in this step",
+                        "t.md:17: a '# ' heading after the steps began; use '## ' for a step"])
     }
 
     func testSyntaxErrorIsReportedAtItsLine() {
         let p = problems(lessonText("## S\n\n```python demo\nx = 1\ny = (\n```\n"))
         XCTAssertEqual(p.count, 1)
-        XCTAssertTrue(p.first?.hasPrefix("t.md:11: syntax error in python demo:") ?? false, "\(p)")
+        XCTAssertTrue(p.first?.hasPrefix("t.md:12: syntax error in python demo:") ?? false, "\(p)")
     }
 
     func testShownBlocksAndOtherLanguages() throws {
@@ -181,7 +181,7 @@ final class LoaderTests: XCTestCase {
         let (lessons, probs) = LessonLoader.loadAll(directory: dir)
         XCTAssertEqual(lessons.map { $0.url.lastPathComponent }, ["02-good.md"])
         XCTAssertEqual(probs.count, 2)
-        XCTAssertTrue(probs[0].description.hasSuffix("01-bad.md:9: code fence is never closed"), probs[0].description)
+        XCTAssertTrue(probs[0].description.hasSuffix("01-bad.md:10: code fence is never closed"), probs[0].description)
         XCTAssertTrue(probs[1].description.hasSuffix("03-dup.md:2: id 'demo' is also used by \(lessons[0].path)"), probs[1].description)
     }
 

@@ -213,6 +213,38 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(s.runDemo(s.lesson.steps[1], annotate: false).outcome, .completed)
     }
 
+    /// The main thread blocked in join() on a thread that never ends: the time limit still stops the demo.
+    func testTimeoutWhileJoining() throws {
+        let (s, _) = try makeSession("""
+            ## S
+
+            ```python demo timeout=0.5
+            import threading, time
+            stop = False
+            def spin():
+                while not stop:
+                    time.sleep(0.01)
+            t = threading.Thread(target=spin, name="spinner", daemon=True)
+            t.start()
+            t.join()
+            ```
+
+            ## T
+
+            ```python demo
+            stop = True
+            t.join()
+            print("spinner stopped:", not t.is_alive())
+            ```
+            """)
+        let t0 = Date()
+        XCTAssertEqual(s.runDemo(s.lesson.steps[0], annotate: true).outcome, .timedOut(0.5))
+        XCTAssertLessThan(Date().timeIntervalSince(t0), 3)
+        let d = s.runDemo(s.lesson.steps[1], annotate: false)
+        XCTAssertEqual(d.outcome, .completed)
+        XCTAssertEqual(d.output, "spinner stopped: True\n")
+    }
+
     func testSometimesRetries() throws {
         let (s, out) = try makeSession("""
             ## S
@@ -309,7 +341,8 @@ final class PlayerTests: XCTestCase {
         let chosen = lessons.filter { ["concepts", "threads"].contains($0.id) }
         XCTAssertEqual(chosen.count, 2)
         let out = CapturingSink()
-        let ok = Player.play(lessons: chosen, check: true, output: out, colour: false)
+        // Debug builds on a busy machine are slow: allow each demo more than its 10 s default.
+        let ok = Player.play(lessons: chosen, check: true, output: out, colour: false, timeoutScale: 6)
         let lines = out.text.components(separatedBy: "\n")
         let fails = lines.filter { $0.hasPrefix("FAIL ") }
         XCTAssertEqual(fails, [], out.text)

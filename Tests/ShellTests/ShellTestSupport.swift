@@ -77,12 +77,12 @@ enum InterleaveBinary {
         p.standardOutput = outPipe
         p.standardError = errPipe
         try p.run()
-        var outData = Data(), errData = Data()
+        let outBox = DataBox(), errBox = DataBox()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { outData = outPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async { outBox.set(outPipe.fileHandleForReading.readDataToEndOfFile()); group.leave() }
         group.enter()
-        DispatchQueue.global().async { errData = errPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async { errBox.set(errPipe.fileHandleForReading.readDataToEndOfFile()); group.leave() }
         inPipe.fileHandleForWriting.write(data)
         try? inPipe.fileHandleForWriting.close()
         var timedOut = false
@@ -92,7 +92,15 @@ enum InterleaveBinary {
             _ = group.wait(timeout: .now() + 5)
         }
         p.waitUntilExit()
-        return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+        return Result(stdout: String(decoding: outBox.get(), as: UTF8.self), stderr: String(decoding: errBox.get(), as: UTF8.self),
                       status: p.terminationStatus, timedOut: timedOut)
     }
+}
+
+/// Data filled in by a reader thread.
+final class DataBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ d: Data) { lock.lock(); data = d; lock.unlock() }
+    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
 }

@@ -85,3 +85,13 @@ final class ErrorTests: XCTestCase {
         XCTAssertEqual(e.formatted(), "  File \"f.py\", line 2\n    return\n    ^^^^^^\nSyntaxError: 'return' outside function\n")
     }
 }
+
+extension ErrorTests {
+    func testNullBytes() throws {
+        let e = try XCTUnwrap(syntaxError("x = 1\ny = \"a\u{0}b\"\n"))
+        XCTAssertEqual(e.message, "source code cannot contain null bytes")
+        XCTAssertEqual(e.line, 2)
+        // As printed by `python3 t.py` for such a file.
+        XCTAssertEqual(e.formatted(), "  File \"t.py\", line 2\n    y = \"a\nSyntaxError: source code cannot contain null bytes\n")
+    }
+}

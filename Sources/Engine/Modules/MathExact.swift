@@ -215,7 +215,7 @@ extension MathModule {
             for i in vec.indices { vec[i] /= dblMin }
             return dblMin * vectorNorm(&vec, maxValue / dblMin, foundNaN)
         }
-        let scale = Foundation.ldexp(1.0, -maxE)
+        let scale = Foundation.scalbn(1.0, -maxE)
         var csum = 1.0, frac1 = 0.0, frac2 = 0.0
         for v in vec {
             let x = v * scale

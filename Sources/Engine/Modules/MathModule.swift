@@ -46,20 +46,11 @@ public enum MathModule {
         }
         m.defineFunction("gamma") { vm, args in
             try args.check("math.gamma", min: 1, max: 1)
-            let x = try BuiltinNumerics.toDouble(vm, args[0])
-            if x.isFinite && (x == 0 || (x < 0 && x == x.rounded(.down))) { throw domainError }
-            if x == -.infinity { throw domainError }
-            let r = Foundation.tgamma(x)
-            if r.isInfinite && x.isFinite { throw rangeError }
-            return .float(r)
+            return .float(try MathGamma.run(try BuiltinNumerics.toDouble(vm, args[0]), MathGamma.tgamma))
         }
         m.defineFunction("lgamma") { vm, args in
             try args.check("math.lgamma", min: 1, max: 1)
-            let x = try BuiltinNumerics.toDouble(vm, args[0])
-            if x.isFinite && x <= 0 && x == x.rounded(.down) { throw domainError }
-            let r: Double = Foundation.lgamma(x)
-            if r.isInfinite && x.isFinite { throw rangeError }
-            return .float(r)
+            return .float(try MathGamma.run(try BuiltinNumerics.toDouble(vm, args[0]), MathGamma.lgamma))
         }
         for (name, f) in [("log2", { Foundation.log2($0) }), ("log10", { Foundation.log10($0) })] as [(String, (Double) -> Double)] {
             m.defineFunction(name) { vm, args in
@@ -147,8 +138,9 @@ public enum MathModule {
             try args.check("math.frexp", min: 1, max: 1)
             let x = try BuiltinNumerics.toDouble(vm, args[0])
             if x.isNaN || x.isInfinite || x == 0 { return .object(PyTuple([.float(x), .int(0)])) }
-            let (mant, e) = Foundation.frexp(x)
-            return .object(PyTuple([.float(mant), .int(e)]))
+            // Swift's frexp drops the sign of the mantissa; C's keeps it.
+            let e = Int(x.exponent) + 1
+            return .object(PyTuple([.float(Foundation.scalbn(x, -e)), .int(e)]))
         }
         m.defineFunction("ldexp") { vm, args in
             try exactly(args, "ldexp", 2)

@@ -4,7 +4,7 @@ import Runtime
 
 /// A `random.Random` instance: its own Mersenne Twister state behind a lock (module functions are
 /// methods of a shared hidden instance and may be called from several threads at once).
-public final class PyRandom: PyObject {
+public final class PyRandom: PyObject, @unchecked Sendable {
     private let lock = ObjectLock()
     private var mt = MersenneTwister()
     private var gaussNext: Double?

@@ -25,17 +25,17 @@ extension Builtins {
                 catch let e as PyError where e.exception.isInstance(of: .attributeError) { return args[2] }
             }),
             ("setattr", { vm, args in
-                if args.count != 3 || args.hasKeywords { try args.check("setattr", min: 3, max: 3) }
+                if args.count != 3 || args.hasKeywords { try checkArgs(args, "setattr", min: 3, max: 3) }
                 try vm.setAttr(args[0], try attributeName(args[1]), args[2])
                 return .none
             }),
             ("delattr", { vm, args in
-                if args.count != 2 || args.hasKeywords { try args.check("delattr", min: 2, max: 2) }
+                if args.count != 2 || args.hasKeywords { try checkArgs(args, "delattr", min: 2, max: 2) }
                 try vm.delAttr(args[0], try attributeName(args[1]))
                 return .none
             }),
             ("hasattr", { vm, args in
-                if args.count != 2 || args.hasKeywords { try args.check("hasattr", min: 2, max: 2) }
+                if args.count != 2 || args.hasKeywords { try checkArgs(args, "hasattr", min: 2, max: 2) }
                 let name = try attributeName(args[1])
                 do { return .bool(try vm.getAttrOrNil(args[0], name) != nil) }
                 catch let e as PyError where e.exception.isInstance(of: .attributeError) { return .bool(false) }

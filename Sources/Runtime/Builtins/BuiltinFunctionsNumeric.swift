@@ -8,7 +8,7 @@ extension Builtins {
             ("abs", { vm, args in try absolute(vm, try one(args, "abs")) }),
             ("round", round),
             ("divmod", { vm, args in
-                try args.check("divmod", min: 2, max: 2)
+                try checkArgs(args, "divmod", min: 2, max: 2)
                 return try divmod(vm, args[0], args[1])
             }),
             ("pow", pow),
@@ -31,12 +31,12 @@ extension Builtins {
     }
 
     static func round(_ vm: VM, _ args: Args) throws -> Value {
-        for k in args.kwnames where k != "number" && k != "ndigits" {
-            throw PyError.type("'\(k)' is an invalid keyword argument for round()")
-        }
         if args.count > 2 { throw PyError.type("round() takes at most 2 arguments (\(args.count) given)") }
         guard let number = args.get(0, "number") else {
             throw PyError.type("round() missing required argument 'number' (pos 1)")
+        }
+        for k in args.kwnames where k != "number" && k != "ndigits" {
+            throw PyError.type("'\(k)' is an invalid keyword argument for round()")
         }
         let ndigits = args.get(1, "ndigits") ?? .none
         guard let m = number.type.lookup(Names.round) else {
@@ -139,11 +139,11 @@ extension Builtins {
     }
 
     static func sum(_ vm: VM, _ args: Args) throws -> Value {
+        if args.count == 0 { throw PyError.type("sum() takes at least 1 positional argument (0 given)") }
+        if args.count > 2 { throw PyError.type("sum() takes at most 2 arguments (\(args.count) given)") }
         for k in args.kwnames where k != "start" {
             throw PyError.type("'\(k)' is an invalid keyword argument for sum()")
         }
-        if args.count == 0 { throw PyError.type("sum() takes at least 1 positional argument (0 given)") }
-        if args.count > 2 { throw PyError.type("sum() takes at most 2 arguments (\(args.count) given)") }
         var acc: Value = args.get(1, "start") ?? .int(0)
         if case .object(let o) = acc {
             if o is PyStr { throw PyError.type("sum() can't sum strings [use ''.join(seq) instead]") }
@@ -187,7 +187,9 @@ extension Builtins {
         while let item = try vm.next(iterator) {
             let k = key.isNone ? item : try vm.call(key, Args([item]))
             guard best != nil else { best = item; bestKey = k; continue }
-            let better = isMax ? try vm.truthy(try vm.compare(k, bestKey, .gt)) : try vm.lessThan(k, bestKey)
+            let better: Bool
+            if case .int(let x) = k, case .int(let y) = bestKey { better = isMax ? x > y : x < y }
+            else { better = isMax ? try vm.truthy(try vm.compare(k, bestKey, .gt)) : try vm.lessThan(k, bestKey) }
             if better { best = item; bestKey = k }
         }
         if let b = best { return b }

@@ -37,6 +37,15 @@ public enum Builtins {
         return args[0]
     }
 
+    /// `Args.check` with CPython's `_PyArg_CheckPositional` wording for fixed arity ≥ 2
+    /// ("divmod expected 2 arguments, got 1").
+    public static func checkArgs(_ args: Args, _ name: String, min: Int, max: Int, keywords: [String] = []) throws {
+        if min == max && min >= 2 && args.count != min && args.kwnames.allSatisfy({ keywords.contains($0) }) {
+            throw PyError.type("\(name) expected \(min) arguments, got \(args.count)")
+        }
+        try args.check(name, min: min, max: max, keywords: keywords)
+    }
+
     /// The str payload of `v`, or nil.
     @inline(__always)
     static func string(_ v: Value) -> String? {

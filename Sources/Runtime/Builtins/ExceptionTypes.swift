@@ -10,6 +10,18 @@ extension RuntimeSetup {
         for t in PyType.allExceptionTypes {
             t.constructor = { _, type, args in .object(PyBaseException(type: type, args: args.positional)) }
         }
+        // OSError(errno, strerror) makes the subclass for the errno, as CPython's OSError.__new__ does.
+        PyType.osError.constructor = { _, type, args in
+            var t = type
+            if type === PyType.osError, args.count >= 2, case .int(let errno) = args[0] {
+                switch errno {
+                case 2: t = .fileNotFoundError
+                case 110: t = .timeoutError
+                default: break
+                }
+            }
+            return .object(PyBaseException(type: t, args: args.positional))
+        }
         base.dict.setStr("__new__", .object(PyStaticMethod(.object(PyBuiltinFunction(name: "__new__", qualname: "BaseException.__new__") { _, args in
             guard case .object(let o)? = args.positional.first, let cls = o as? PyType else {
                 throw PyError.type("BaseException.__new__(X): X is not a type object")
@@ -21,7 +33,7 @@ extension RuntimeSetup {
         }))))
         base.method("__init__") { _, args in
             let e = try ExceptionSupport.selfException(args, "__init__")
-            if let k = args.kwnames.first { _ = k; throw PyError.type("\(e.type.name)() takes no keyword arguments") }
+            if args.hasKeywords { throw PyError.type("\(e.type.name)() takes no keyword arguments") }
             e.args = Array(args.positional.dropFirst())
             return .none
         }

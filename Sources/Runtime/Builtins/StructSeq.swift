@@ -2,7 +2,7 @@
 /// read-only tuples whose items also have names. Here they are separate objects wrapping a tuple;
 /// indexing, slicing, iteration, `len`, hashing and comparisons (with each other and with tuples)
 /// behave like the tuple's, and the repr shows the field names.
-public final class PyStructSeq: PyObject {
+public final class PyStructSeq: PyObject, @unchecked Sendable {
     public let tuple: PyTuple
     /// Attributes that are not part of the sequence (`struct_time.tm_zone`, `tm_gmtoff`).
     public let extra: [String: Value]

@@ -155,9 +155,9 @@ public enum SysModule {
                 return .none
             }),
             ("excepthook", { vm, args in
-                try args.check("excepthook", min: 3, max: 3)
+                try Builtins.checkArgs(args, "excepthook", min: 3, max: 3)
                 guard case .object(let o) = args[1], let e = o as? PyBaseException else {
-                    throw PyError.type("TypeError: print_exception(): Exception expected for value, \(args[1].typeName) found")
+                    throw PyError.type("print_exception(): Exception expected for value, \(args[1].typeName) found")
                 }
                 vm.printException(e)
                 return .none
@@ -177,8 +177,10 @@ public enum SysModule {
     static func sizeOf(_ vm: VM, _ v: Value) throws -> Int {
         switch v {
         case .none, .null: return 16
-        case .bool(let b): return b ? 28 : 24
-        case .int(let n): return n == 0 ? 24 : 24 + 4 * ((n.magnitude.bitWidth - n.magnitude.leadingZeroBitCount + 29) / 30)
+        case .bool: return 28
+        case .int(let n):
+            let bits = n.magnitude.bitWidth - n.magnitude.leadingZeroBitCount
+            return 24 + 4 * Swift.max(1, (bits + 29) / 30)
         case .float: return 24
         case .object(let o):
             switch o {
@@ -186,11 +188,14 @@ public enum SysModule {
             case let s as PyStr:
                 if s.isASCII { return 49 + s.count }
                 let maxScalar = s.value.unicodeScalars.map(\.value).max() ?? 0
-                return maxScalar < 0x100 ? 73 + s.count : maxScalar < 0x10000 ? 74 + 2 * (s.count + 1) : 76 + 4 * (s.count + 1)
+                let width = maxScalar < 0x100 ? 1 : maxScalar < 0x10000 ? 2 : 4
+                return 72 + width * (s.count + 1)
             case let b as PyBytes: return 33 + b.bytes.count
             case let l as PyList: return 56 + 8 * l.count
             case let t as PyTuple: return 40 + 8 * t.items.count
-            case let d as PyDict: return d.count == 0 ? 64 : 184 + 48 * max(0, d.count - 5)
+            case let d as PyDict:
+                let n = d.count
+                return n == 0 ? 64 : n <= 5 ? 224 : n <= 10 ? 352 : n <= 21 ? 632 : 1168 * Swift.max(1, n / 42)
             case let s as PySet: return s.count <= 4 ? 216 : 728
             default:
                 if let m = o.type.lookup(PyStr.intern("__sizeof__")), !o.type.isBuiltin {

@@ -3,7 +3,7 @@ import Foundation
 /// `sys.stdin`, `sys.stdout`, `sys.stderr`: small text-stream objects that write to the interpreter's
 /// output sinks (looked up at each write, so the REPL and lessons can swap sinks) and read from its
 /// input source.
-public final class PyTextStream: PyObject {
+public final class PyTextStream: PyObject, @unchecked Sendable {
     public enum Kind: Sendable { case stdin, stdout, stderr }
     public let kind: Kind
 

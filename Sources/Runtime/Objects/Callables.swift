@@ -40,7 +40,7 @@ public struct Args {
             if min == max {
                 msg = min == 0 ? "\(fname)() takes no arguments (\(n) given)"
                     : min == 1 ? "\(fname)() takes exactly one argument (\(n) given)"
-                    : "\(fname)() takes exactly \(min) arguments (\(n) given)"
+                    : "\(fname) expected \(min) arguments, got \(n)"
             } else if n < min {
                 msg = "\(fname) expected at least \(min) argument\(min == 1 ? "" : "s"), got \(n)"
             } else {

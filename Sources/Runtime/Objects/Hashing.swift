@@ -29,7 +29,9 @@ public enum Hashing {
             if v.isInfinite { return v > 0 ? 314159 : -314159 }
             return identity
         }
-        var (m, e) = frexp(v)
+        // Swift's frexp loses the sign of the mantissa; split by hand (v == m * 2**e, 0.5 <= |m| < 1).
+        var e = v == 0 ? 0 : Int(v.exponent) + 1
+        var m = v == 0 ? 0 : scalbn(v, -e)
         var sign = 1
         if m < 0 { sign = -1; m = -m }
         var x: UInt = 0

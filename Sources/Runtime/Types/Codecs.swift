@@ -40,7 +40,7 @@ enum Codecs {
             switch errors {
             case "strict":
                 let what = j - i == 1
-                    ? "character \(Repr.str(String(u)))"
+                    ? "character '\(u.value < 0x100 ? "\\x" + hex2(UInt8(u.value)) : u.value < 0x10000 ? "\\u" + pad(String(u.value, radix: 16), 4) : "\\U" + pad(String(u.value, radix: 16), 8))'"
                     : "characters"
                 let pos = j - i == 1 ? "position \(i)" : "position \(i)-\(j - 1)"
                 throw PyError(PyBaseException.make(.unicodeEncodeError,
@@ -86,6 +86,8 @@ enum Codecs {
             return try decodeUTF8Slow(b, errors: errors, name: name)
         }
     }
+
+    static func pad(_ s: String, _ n: Int) -> String { String(repeating: "0", count: Swift.max(0, n - s.count)) + s }
 
     static func hex2(_ c: UInt8) -> String {
         let h = String(c, radix: 16)

@@ -95,9 +95,24 @@ enum NumberParsing {
             for d in digits { v = v * b + Int(d) }
             return .int(negative ? -v : v)
         }
-        let str = String(decoding: digits.map { $0 < 10 ? $0 + 48 : $0 + 87 }, as: UTF8.self)
-        guard let big = BigInt(str, radix: b) else { return nil }
+        let big = bigFromDigits(digits, base: b)
         return .integer(negative ? -big : big)
+    }
+
+    /// Accumulates digits (values < base) into a BigInt, several digits per multiplication.
+    static func bigFromDigits(_ digits: [UInt8], base: Int) -> BigInt {
+        var chunk = 1, perChunk = 0
+        while chunk <= Int.max / base / base { chunk *= base; perChunk += 1 }
+        var result = BigInt(0)
+        var i = 0
+        while i < digits.count {
+            let n = Swift.min(perChunk, digits.count - i)
+            var v = 0, scale = 1
+            for k in 0..<n { v = v * base + Int(digits[i + k]); scale *= base }
+            result = result * BigInt(scale) + BigInt(v)
+            i += n
+        }
+        return result
     }
 
     static func intFromString(_ s: String, base: Int, original: Value) throws -> Value {

@@ -1,58 +1,79 @@
 import BigInt
 
-/// `range` (Int bounds) and `slice`.
+/// A range whose bounds do not fit in `Int` (`range(2**64, 2**64 + 3)`). Ranges that fit are `PyRange`.
+public final class PyBigRange: PyObject, @unchecked Sendable {
+    public let start: BigInt, stop: BigInt, step: BigInt
+    public init(start: BigInt, stop: BigInt, step: BigInt) {
+        self.start = start; self.stop = stop; self.step = step
+        super.init(type: PyType.range)
+    }
+}
+
+/// `range` and `slice`.
 extension RuntimeSetup {
-    @inline(__always)
-    static func selfRange(_ args: Args, _ name: String) throws -> PyRange {
-        try TypeSupport.selfAs(args, PyRange.self, "range", name)
-    }
-
-    /// The number of items, overflow-safe.
-    static func rangeLength(_ r: PyRange) throws -> Int {
-        let lo = BigInt(r.start), hi = BigInt(r.stop), st = BigInt(r.step)
-        var n: BigInt = 0
-        if st > 0 { if lo < hi { n = (hi - lo - 1) / st + 1 } } else { if lo > hi { n = (lo - hi - 1) / (-st) + 1 } }
-        guard let c = Int(exactly: n) else { throw PyError.overflow("Python int too large to convert to C ssize_t") }
-        return c
-    }
-
-    /// The i-th item (0 <= i < length).
-    @inline(__always)
-    static func rangeItem(_ r: PyRange, _ i: Int) -> Value {
-        let (m, o1) = i.multipliedReportingOverflow(by: r.step)
-        let (v, o2) = r.start.addingReportingOverflow(m)
-        if !o1 && !o2 { return .int(v) }
-        return .integer(BigInt(r.start) + BigInt(i) * BigInt(r.step))
-    }
-
-    static func rangeContainsInt(_ r: PyRange, _ x: BigInt) -> Bool {
-        let start = BigInt(r.start), stop = BigInt(r.stop), step = BigInt(r.step)
-        if step > 0 { if !(x >= start && x < stop) { return false } } else { if !(x <= start && x > stop) { return false } }
-        return IntMath.floorDivMod(x - start, step).1.isZero
-    }
-
-    static func rangeIterator(_ r: PyRange, reversed: Bool = false) throws -> PyNativeIterator {
-        let n = try rangeLength(r)
-        var remaining = n
-        let step = reversed ? -r.step : r.step
-        var cur = reversed ? (n == 0 ? r.start : r.start &+ (n - 1) &* r.step) : r.start
-        return PyNativeIterator(type: PyType.rangeIterator) { _ in
-            guard remaining > 0 else { return nil }
-            remaining -= 1
-            let v = cur
-            cur = cur &+ step
-            return .int(v)
+    struct RangeBounds {
+        let start: BigInt, stop: BigInt, step: BigInt
+        var length: BigInt {
+            if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
+            return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+        }
+        func item(_ i: BigInt) -> BigInt { start + i * step }
+        func contains(_ x: BigInt) -> Bool {
+            if step > 0 { if !(x >= start && x < stop) { return false } } else { if !(x <= start && x > stop) { return false } }
+            return IntMath.floorDivMod(x - start, step).1.isZero
         }
     }
 
-    private static func rangeArg(_ vm: VM, _ v: Value) throws -> Int {
-        switch v {
-        case .int(let n): return n
-        case .bool(let b): return b ? 1 : 0
-        case .object(let o):
-            if o is PyBigInt { throw PyError.overflow("Python int too large to convert to C ssize_t") }
-            if o.type.lookup(Names.index) != nil { return try vm.index(v) }
-        default: break
+    static func rangeBounds(_ args: Args, _ name: String) throws -> RangeBounds {
+        if case .object(let o)? = args.positional.first {
+            if let r = o as? PyRange { return RangeBounds(start: BigInt(r.start), stop: BigInt(r.stop), step: BigInt(r.step)) }
+            if let r = o as? PyBigRange { return RangeBounds(start: r.start, stop: r.stop, step: r.step) }
+        }
+        let got = args.positional.first?.typeName ?? "nothing"
+        throw PyError.type("descriptor '\(name)' for 'range' objects doesn't apply to a '\(got)' object")
+    }
+
+    static func makeRange(_ start: BigInt, _ stop: BigInt, _ step: BigInt) -> Value {
+        if let a = Int(exactly: start), let b = Int(exactly: stop), let c = Int(exactly: step) {
+            return .object(PyRange(start: a, stop: b, step: c))
+        }
+        return .object(PyBigRange(start: start, stop: stop, step: step))
+    }
+
+    static func ssize(_ b: BigInt) throws -> Int {
+        guard let n = Int(exactly: b) else { throw PyError.overflow("Python int too large to convert to C ssize_t") }
+        return n
+    }
+
+    static func rangeIterator(_ b: RangeBounds, reversed: Bool = false) -> PyNativeIterator {
+        let n = b.length
+        if let first = Int(exactly: reversed ? b.item(n - 1) : b.start), let count = Int(exactly: n),
+           let step = Int(exactly: reversed ? -b.step : b.step), let last = Int(exactly: reversed ? b.start : b.item(n - 1)) {
+            _ = last
+            var remaining = count
+            var cur = first
+            return PyNativeIterator(type: PyType.rangeIterator) { _ in
+                guard remaining > 0 else { return nil }
+                remaining -= 1
+                let v = cur
+                cur = cur &+ step
+                return .int(v)
+            }
+        }
+        var i = BigInt(0)
+        return PyNativeIterator(type: PyType.rangeIterator) { _ in
+            guard i < n else { return nil }
+            let v = reversed ? b.item(n - 1 - i) : b.item(i)
+            i += 1
+            return .integer(v)
+        }
+    }
+
+    private static func rangeArg(_ vm: VM, _ v: Value) throws -> BigInt {
+        if let b = IntMath.big(v) { return b }
+        if case .object(let o) = v, o.type.lookup(Names.index) != nil,
+           let r = try vm.callSpecial(v, Names.index), let b = IntMath.big(r) {
+            return b
         }
         throw PyError.type("'\(v.typeName)' object cannot be interpreted as an integer")
     }
@@ -62,64 +83,66 @@ extension RuntimeSetup {
         t.constructor = { vm, type, args in
             if !args.kwnames.isEmpty { throw PyError.type("range() takes no keyword arguments") }
             switch args.count {
-            case 1: return .object(PyRange(start: 0, stop: try rangeArg(vm, args[0]), step: 1))
+            case 1: return makeRange(0, try rangeArg(vm, args[0]), 1)
             case 2, 3:
                 let start = try rangeArg(vm, args[0]), stop = try rangeArg(vm, args[1])
                 let step = args.count == 3 ? try rangeArg(vm, args[2]) : 1
                 if step == 0 { throw PyError.value("range() arg 3 must not be zero") }
-                return .object(PyRange(start: start, stop: stop, step: step))
+                return makeRange(start, stop, step)
             case 0: throw PyError.type("range expected at least 1 argument, got 0")
             default: throw PyError.type("range expected at most 3 arguments, got \(args.count)")
             }
         }
-        t.method("__len__") { _, args in .int(try rangeLength(try selfRange(args, "__len__"))) }
-        t.method("__bool__") { _, args in .bool(try rangeLength(try selfRange(args, "__bool__")) > 0) }
-        t.method("__iter__") { _, args in .object(try rangeIterator(try selfRange(args, "__iter__"))) }
-        t.method("__reversed__") { _, args in .object(try rangeIterator(try selfRange(args, "__reversed__"), reversed: true)) }
+        t.method("__len__") { _, args in
+            if case .object(let o)? = args.positional.first, let r = o as? PyRange, r.stop.magnitude < (1 << 62), r.start.magnitude < (1 << 62) {
+                return .int(r.count)
+            }
+            return .int(try ssize(try rangeBounds(args, "__len__").length))
+        }
+        t.method("__bool__") { _, args in .bool(try rangeBounds(args, "__bool__").length > 0) }
+        t.method("__iter__") { _, args in .object(rangeIterator(try rangeBounds(args, "__iter__"))) }
+        t.method("__reversed__") { _, args in .object(rangeIterator(try rangeBounds(args, "__reversed__"), reversed: true)) }
         t.method("__repr__") { _, args in
-            let r = try selfRange(args, "__repr__")
-            return .str(r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))")
+            let b = try rangeBounds(args, "__repr__")
+            return .str(b.step == 1 ? "range(\(b.start), \(b.stop))" : "range(\(b.start), \(b.stop), \(b.step))")
         }
         t.method("__getitem__") { vm, args in
             try TypeSupport.need(args, 1, "__getitem__")
-            let r = try selfRange(args, "__getitem__")
-            let n = try rangeLength(r)
+            let b = try rangeBounds(args, "__getitem__")
+            let n = b.length
             if let sl = TypeSupport.slice(args[1]) {
-                let (start, stop, step, _) = try TypeSupport.sliceIndices(vm, sl, n)
-                func at(_ i: Int) throws -> Int {
-                    guard let v = Int(exactly: BigInt(r.start) + BigInt(i) * BigInt(r.step)) else {
-                        throw PyError.overflow("Python int too large to convert to C ssize_t")
-                    }
-                    return v
-                }
-                let (ns, o) = r.step.multipliedReportingOverflow(by: step)
-                if o { throw PyError.overflow("Python int too large to convert to C ssize_t") }
-                return .object(PyRange(start: try at(start), stop: try at(stop), step: ns))
+                let (start, stop, step, _) = try TypeSupport.sliceIndices(vm, sl, try ssize(n))
+                return makeRange(b.item(BigInt(start)), b.item(BigInt(stop)), b.step * BigInt(step))
             }
             if case .object(let o) = args[1], !(o is PyBigInt), o.type.lookup(Names.index) == nil {
                 throw PyError.type("range indices must be integers or slices, not \(args[1].typeName)")
             }
             if case .float = args[1] { throw PyError.type("range indices must be integers or slices, not float") }
             if args[1].isNone { throw PyError.type("range indices must be integers or slices, not NoneType") }
-            let i = try TypeSupport.seqIndex(vm, args[1], "range")
+            let i = try rangeArg(vm, args[1])
             let j = i < 0 ? i + n : i
             guard j >= 0 && j < n else { throw PyError.index("range object index out of range") }
-            return rangeItem(r, j)
+            return .integer(b.item(j))
         }
         t.method("__contains__") { vm, args in
             try TypeSupport.need(args, 1, "__contains__")
-            let r = try selfRange(args, "__contains__")
-            if let x = IntMath.big(args[1]) { return .bool(rangeContainsInt(r, x)) }
-            let n = try rangeLength(r)
-            for i in 0..<n { if try vm.equals(rangeItem(r, i), args[1]) { return .bool(true) } }
+            let b = try rangeBounds(args, "__contains__")
+            if let x = IntMath.big(args[1]) { return .bool(b.contains(x)) }
+            var i = BigInt(0)
+            let n = b.length
+            while i < n {
+                if try vm.equals(.integer(b.item(i)), args[1]) { return .bool(true) }
+                i += 1
+            }
             return .bool(false)
         }
         for (name, negate) in [("__eq__", false), ("__ne__", true)] {
             t.method(name) { _, args in
                 try TypeSupport.need(args, 1, name)
-                let a = try selfRange(args, name)
-                guard case .object(let o) = args[1], let b = o as? PyRange else { return notImplementedValue }
-                let la = try rangeLength(a), lb = try rangeLength(b)
+                let a = try rangeBounds(args, name)
+                guard case .object(let o) = args[1], o is PyRange || o is PyBigRange else { return notImplementedValue }
+                let b = try rangeBounds(Args([args[1]]), name)
+                let la = a.length, lb = b.length
                 var eq: Bool
                 if la != lb { eq = false }
                 else if la == 0 { eq = true }
@@ -130,32 +153,41 @@ extension RuntimeSetup {
             }
         }
         t.method("__hash__") { vm, args in
-            let r = try selfRange(args, "__hash__")
-            let n = try rangeLength(r)
-            let tup: [Value] = n == 0 ? [.int(0), .none, .none] : [.int(n), .int(r.start), n == 1 ? .none : .int(r.step)]
+            let b = try rangeBounds(args, "__hash__")
+            let n = b.length
+            let tup: [Value] = n == 0 ? [.int(0), .none, .none]
+                : [.integer(n), .integer(b.start), n == 1 ? .none : .integer(b.step)]
             return .int(try vm.hash(.object(PyTuple(tup))))
         }
         t.method("count") { vm, args in
             try TypeSupport.check(args, "count", 1, 1)
-            let r = try selfRange(args, "count")
-            if let x = IntMath.big(args[1]) { return .int(rangeContainsInt(r, x) ? 1 : 0) }
+            let b = try rangeBounds(args, "count")
+            if let x = IntMath.big(args[1]) { return .int(b.contains(x) ? 1 : 0) }
             var c = 0
-            for i in 0..<(try rangeLength(r)) { if try vm.equals(rangeItem(r, i), args[1]) { c += 1 } }
+            var i = BigInt(0)
+            while i < b.length {
+                if try vm.equals(.integer(b.item(i)), args[1]) { c += 1 }
+                i += 1
+            }
             return .int(c)
         }
         t.method("index") { vm, args in
             try TypeSupport.check(args, "index", 1, 1)
-            let r = try selfRange(args, "index")
+            let b = try rangeBounds(args, "index")
             if let x = IntMath.big(args[1]) {
-                if rangeContainsInt(r, x) { return .integer((x - BigInt(r.start)) / BigInt(r.step)) }
+                if b.contains(x) { return .integer((x - b.start) / b.step) }
             } else {
-                for i in 0..<(try rangeLength(r)) { if try vm.equals(rangeItem(r, i), args[1]) { return .int(i) } }
+                var i = BigInt(0)
+                while i < b.length {
+                    if try vm.equals(.integer(b.item(i)), args[1]) { return .integer(i) }
+                    i += 1
+                }
             }
             throw PyError.value("\(try vm.repr(args[1])) is not in range")
         }
-        t.getter("start") { _, v in .int((v.asObject as! PyRange).start) }
-        t.getter("stop") { _, v in .int((v.asObject as! PyRange).stop) }
-        t.getter("step") { _, v in .int((v.asObject as! PyRange).step) }
+        t.getter("start") { _, v in .integer(try rangeBounds(Args([v]), "start").start) }
+        t.getter("stop") { _, v in .integer(try rangeBounds(Args([v]), "stop").stop) }
+        t.getter("step") { _, v in .integer(try rangeBounds(Args([v]), "step").step) }
 
         installSliceType()
     }

@@ -25,6 +25,8 @@ public enum Repr {
             case let b as PyBytes: out += bytes(b.bytes)
             case let r as PyRange:
                 out += r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
+            case let r as PyBigRange:
+                out += r.step == 1 ? "range(\(r.start), \(r.stop))" : "range(\(r.start), \(r.stop), \(r.step))"
             case is PyEllipsis: out += "Ellipsis"
             case is PyNotImplemented: out += "NotImplemented"
             case let l as PyList:

@@ -8,17 +8,29 @@ extension VM {
             throw PyError.type("__build_class__: func must be a function")
         }
         let ns = PyDict()
-        let frame = allocateFrame(body)
-        frame.locals = ns
-        setupCells(body, frame)
-        _ = try eval(frame)
-        var kwnames: [String] = [], kwvalues: [Value] = []
-        for (k, v) in zip(args.kwnames, args.kwvalues) where k != "metaclass" { kwnames.append(k); kwvalues.append(v) }
-        if let meta = args.keyword("metaclass"), !(meta.asObject === PyType.type) {
-            throw PyError.type("custom metaclasses are not supported yet")
+        try runClassBody(body, namespace: ns)
+        var kwnames: [String] = []
+        var kwvalues: [Value] = []
+        for i in 0..<args.kwnames.count {
+            let k = args.kwnames[i]
+            if k == "metaclass" {
+                if args.kwvalues[i].asObject !== PyType.type { throw PyError.type("custom metaclasses are not supported yet") }
+                continue
+            }
+            kwnames.append(k)
+            kwvalues.append(args.kwvalues[i])
         }
-        return try makeClass(name: args[1], bases: .object(PyTuple(Array(args.positional.dropFirst(2)))),
-                             namespace: .object(ns), kwnames: kwnames, kwvalues: kwvalues)
+        let bases = PyTuple(Array(args.positional[2...]))
+        return try makeClass(name: args[1], bases: .object(bases), namespace: .object(ns), kwnames: kwnames, kwvalues: kwvalues)
+    }
+
+    /// Runs a class body with `namespace` as its locals. (Kept out of line: inlining this into
+    /// `buildClass` crashes the Swift 6.3 optimizer's ownership verifier.)
+    @inline(never)
+    private func runClassBody(_ body: PyFunction, namespace: PyDict) throws {
+        let frame = try makeFrame(body, Args())
+        frame.locals = namespace
+        _ = try eval(frame)
     }
 
     /// `type(name, bases, namespace)`.

@@ -124,6 +124,20 @@ public final class Interpreter: @unchecked Sendable {
         modules.setStr("sys", .object(sys))
     }
 
+    /// Every VM (thread) currently running Python code in this interpreter.
+    public var liveVMs: [VM] { vmsLock.withLock { Array($0.values) } }
+
+    /// Asks every thread of this interpreter to stop at its next safe point (a demo's time limit, a
+    /// deadlock report): blocking waits end, and each thread unwinds with SystemExit("demo aborted").
+    public func abortAll() {
+        for vm in liveVMs { vm.evalBreaker.bitwiseOr(VM.breakAbort, ordering: .releasing) }
+    }
+
+    /// Clears a previous `abortAll` on every remaining thread (before the next demo runs).
+    public func clearAbort() {
+        for vm in liveVMs { vm.evalBreaker.bitwiseAnd(~(VM.breakAbort | VM.breakInterrupt), ordering: .releasing) }
+    }
+
     public func nextThreadIndex() -> Int { nextThreadNumber.add(1, ordering: .relaxed).oldValue }
 
     // MARK: sources

@@ -206,7 +206,10 @@ extension VM {
     func allocateInstance(_ t: PyType, _ args: Args) throws -> Value {
         switch t.layout {
         case .object: return .object(PyInstance(type: t))
-        case .exception: return .object(PyBaseException(type: t, args: args.positional))
+        case .exception:
+            // The nearest builtin exception constructor (OSError maps errno to its subclasses).
+            if let ctor = t.mro.first(where: { $0.constructor != nil })?.constructor { return try ctor(self, t, args) }
+            return .object(PyBaseException(type: t, args: args.positional))
         case .builtin:
             // A builtin type (or a user subclass of one, which is not supported yet).
             var base = t
