@@ -29,7 +29,10 @@ let package = Package(
                 "Syntax", "Compiler", "CSupport",
                 .product(name: "BigInt", package: "BigInt"),
                 .product(name: "Collections", package: "swift-collections"),
-            ]
+            ],
+            // The VM enforces its own exclusivity (frames are thread-private; shared objects lock):
+            // Swift's dynamic exclusivity checks cost ~10% of the eval loop.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         .target(
             name: "Engine",

@@ -38,7 +38,7 @@ public final class EditLineReader: LineReader {
         editor = el_init("interleave", stdin, stdout, stderr)
         hist = history_init()
         interleave_history_setsize(hist, 1000)
-        interleave_el_configure(editor, editLinePrompt, editLineGetc, hist, editLineComplete)
+        interleave_el_configure(editor, editLinePrompt, editLineGetc, hist, editLineComplete, editLineEOF)
         EditLineReader.active = self
         if let history {
             for entry in history.load() { _ = interleave_history_enter(hist, entry) }
@@ -251,6 +251,16 @@ private func editLinePrompt(_ el: OpaquePointer?) -> UnsafeMutablePointer<CChar>
 
 private func editLineGetc(_ el: OpaquePointer?, _ c: UnsafeMutablePointer<wchar_t>?) -> Int32 {
     EditLineReader.active?.nextCharacter(c) ?? 0
+}
+
+/// Ctrl-D: end of input on an empty line, else delete the character under the cursor.
+private func editLineEOF(_ el: OpaquePointer?, _ ch: Int32) -> UInt8 {
+    guard let el, let info = el_line(el)?.pointee else { return UInt8(CC_EOF) }
+    if info.buffer == info.lastchar { return UInt8(CC_EOF) }
+    guard info.cursor != info.lastchar else { return UInt8(CC_NORM) }
+    _ = el_cursor(el, 1)
+    el_deletestr(el, 1)
+    return UInt8(CC_REFRESH)
 }
 
 private func editLineComplete(_ el: OpaquePointer?, _ ch: Int32) -> UInt8 {

@@ -47,11 +47,13 @@ public final class InterruptController: @unchecked Sendable {
         }
     }
 
-    /// Runs Python code on `vm`: a Ctrl-C meanwhile raises KeyboardInterrupt in it.
+    /// Runs Python code on `vm`: a Ctrl-C meanwhile (or one that came in just before, after the prompt had
+    /// read the line) raises KeyboardInterrupt in it.
     public func whileRunning<R>(_ vm: VM, _ body: () throws -> R) rethrows -> R {
         let previous = state.withLock { s -> VM? in
             let p = s.running
             s.running = vm
+            if s.pending { vm.requestInterrupt() }
             s.pending = false
             return p
         }

@@ -81,7 +81,7 @@ public final class Repl {
         colour = interactive && Terminal.colourEnabled(fd: 1)
         interp = Engine.makeInterpreter(options: options.interpreter)
         module = interp.mainModule()
-        interp.stdin = inputSource
+        adopt(interp, module: module)
         if let editor = self.reader as? EditLineReader {
             editor.completer = { [unowned self] before, word in self.completer().complete(before: before, word: word) }
         }
@@ -111,7 +111,7 @@ public final class Repl {
         while true {
             InterruptController.shared.clearPending()
             let vm = interp.mainVM!
-            let prompt = buffer.prompt
+            let prompt = promptText(continuation: !buffer.isEmpty)
             let input = vm.allowThreads {
                 reader.readLine(prompt: prompt, interrupted: { InterruptController.shared.takePending() })
             }
@@ -140,6 +140,22 @@ public final class Repl {
                 }
             }
         }
+    }
+
+    /// `sys.ps1` / `sys.ps2` when they are strings (the learner may change them), else `>>> ` / `... `.
+    func promptText(continuation: Bool) -> String {
+        if let v = interp.sys.dict.getStr(continuation ? "ps2" : "ps1"), let s = v.asObject as? PyStr { return s.value }
+        return continuation ? "... " : ">>> "
+    }
+
+    /// Makes `interp` the one the learner types into: its `input()` reads from the REPL's reader, and
+    /// `sys.ps1`/`sys.ps2` exist as in CPython's interactive mode.
+    func adopt(_ interpreter: Interpreter, module: PyModule) {
+        interp = interpreter
+        self.module = module
+        interp.stdin = inputSource
+        interp.sys.dict.setStr("ps1", .str(">>> "))
+        interp.sys.dict.setStr("ps2", .str("... "))
     }
 
     /// Compiles and runs one complete input in the namespace; expression statements print their repr.
@@ -342,9 +358,7 @@ public final class Repl {
         let s = LessonSession(lesson: lesson, interpreter: interpreter, colour: colour)
         s.goto(step)
         session = s
-        interp = s.interpreter
-        module = s.module
-        interp.stdin = inputSource
+        adopt(s.interpreter, module: s.module)
     }
 
     func noLesson() {
@@ -395,6 +409,10 @@ public final class Repl {
             s.runStep(step, check: !step.checks.isEmpty)
         }
         s.interpreter.registerSource("", filename: "<stdin>")
+        if result.demos.contains(where: { $0.outcome == .interrupted }) {
+            say(paint("(interrupted: the checks were not run; :run starts the demo again)", Terminal.ANSI.dim))
+            return
+        }
         let notes = s.renderNotes(step)
         if !notes.isEmpty { console.write("\n" + notes, from: nil) }
         if !result.checks.isEmpty {
@@ -418,9 +436,8 @@ public final class Repl {
             startSession(s.lesson, step: s.currentNumber)
             say("Fresh namespace for \(pyString(s.lesson.id)), step \(s.currentNumber)/\(s.stepCount).")
         } else {
-            interp = Engine.makeInterpreter(options: options.interpreter)
-            module = interp.mainModule()
-            interp.stdin = inputSource
+            let fresh = Engine.makeInterpreter(options: options.interpreter)
+            adopt(fresh, module: fresh.mainModule())
             say("Fresh namespace.")
         }
     }

@@ -40,10 +40,45 @@ final class CLITests: XCTestCase {
     }
 
     func testPlayWithChecks() throws {
-        let r = try InterleaveBinary.run(["play", "00", "--check"], input: "", timeout: 300)
+        let dir = InterleaveBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try """
+            ---
+            id: counting
+            title: Counting with a thread
+            ---
+
+            # Counting
+
+            ## A thread counts
+
+            Text.
+
+            ```python demo
+            import threading
+            hits = []
+            t = threading.Thread(target=lambda: hits.append(1))
+            t.start(); t.join()
+            print("hits:", len(hits))
+            ```
+
+            ```python check
+            assert hits == [1]
+            assert "hits: 1" in demo_output
+            ```
+
+            > A note.
+
+            """.write(toFile: dir + "/01-counting.md", atomically: true, encoding: .utf8)
+        let r = try InterleaveBinary.run(["play", "counting", "--check", "--lessons", dir], input: "")
+        XCTAssertTrue(r.stdout.contains("hits: 1"), r.stdout)
         XCTAssertTrue(r.stdout.contains("PASS "), r.stdout)
-        XCTAssertTrue(r.stdout.contains(" passed, 0 failed"), r.stdout + r.stderr)
+        XCTAssertTrue(r.stdout.contains("1 passed, 0 failed"), r.stdout + r.stderr)
         XCTAssertEqual(r.status, 0)
+
+        let missing = try InterleaveBinary.run(["play", "nosuch", "--lessons", dir], input: "")
+        XCTAssertTrue(missing.stdout.contains("no such lesson"), missing.stdout)
+        XCTAssertEqual(missing.status, 1)
     }
 
     func testPlayFailsWhenACheckFails() throws {

@@ -62,6 +62,12 @@ final class PtyTests: XCTestCase {
             }
         }
 
+        /// Reads everything that arrives during `seconds`.
+        func drain(_ seconds: Double) {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline { pump(0.05) }
+        }
+
         /// Reads whatever arrives within `seconds`.
         func pump(_ seconds: Double) {
             var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
@@ -114,7 +120,7 @@ final class PtyTests: XCTestCase {
         s.send("while True: pass\r")
         XCTAssertTrue(s.expect("... ", after: m))
         s.send("\r")
-        s.pump(0.5)
+        s.drain(0.5)
         m = s.mark
         s.send("\u{03}")
         XCTAssertTrue(s.expect("KeyboardInterrupt", after: m), "no KeyboardInterrupt; got:\n\(s.output)")
@@ -134,9 +140,11 @@ final class PtyTests: XCTestCase {
         XCTAssertTrue(s.expect("KeyboardInterrupt", after: m), "got:\n\(s.output)")
         XCTAssertTrue(s.expect(">>> ", after: m))
 
-        // Ctrl-D exits with status 0.
+        // Ctrl-D exits with status 0 (after a newline, without echoing `^D`).
+        m = s.mark
         s.send("\u{04}")
         XCTAssertEqual(s.waitExit(), 0, "got:\n\(s.output)")
+        XCTAssertFalse(s.output[m...].contains("^D"), "got:\n\(s.output)")
     }
 
     func testTabCompletionHistoryAndInvalidUTF8() throws {
@@ -146,12 +154,22 @@ final class PtyTests: XCTestCase {
         s.send("counter_value = 7\r")
         XCTAssertTrue(s.expect(">>> ", after: m))
 
-        // Tab completes a name.
+        // Tab completes a name (libedit redraws only what changed: `alue`).
         m = s.mark
         s.send("counter_v\t")
-        XCTAssertTrue(s.expect("counter_value", after: m), "no completion; got:\n\(s.output)")
+        XCTAssertTrue(s.expect("alue", after: m), "no completion; got:\n\(s.output)")
+        XCTAssertFalse(s.output[m...].contains("\u{07}"), "a unique completion does not beep")
         s.send("\r")
         XCTAssertTrue(s.expect("7\r\n>>> ", after: m), "got:\n\(s.output)")
+
+        // Two Tabs list the candidates when there is no common prefix to add.
+        m = s.mark
+        s.send("import threading\r")
+        XCTAssertTrue(s.expect(">>> ", after: m))
+        m = s.mark
+        s.send("threading.Th\t\t")
+        XCTAssertTrue(s.expect("ThreadError(", after: m), "no candidate list; got:\n\(s.output)")
+        s.send("\u{15}")   // Ctrl-U: kill the line
 
         // Tab completes a meta-command.
         m = s.mark
@@ -159,9 +177,9 @@ final class PtyTests: XCTestCase {
         XCTAssertTrue(s.expect(":open ID", after: m), "got:\n\(s.output)")
         XCTAssertTrue(s.expect(">>> ", after: m))
 
-        // Up-arrow recalls the previous line.
+        // Up-arrow recalls earlier lines (:help, import threading, counter_value).
         m = s.mark
-        s.send("\u{1B}[A\u{1B}[A\r")
+        s.send("\u{1B}[A\u{1B}[A\u{1B}[A\r")
         XCTAssertTrue(s.expect("7\r\n>>> ", after: m), "history recall failed; got:\n\(s.output)")
 
         // Bytes that are not UTF-8: an error, and the REPL goes on.

@@ -99,6 +99,10 @@ public final class PyCode: PyObject {
     public let frameSize: Int
     public let isGenerator: Bool
     public let usesLocalsDict: Bool
+    public let argcount: Int
+    /// Only positional parameters (no keyword-only, `*args`, `**kwargs`) and not a generator: calls
+    /// with exactly `argcount` positional arguments can copy them straight into the frame.
+    public let hasSimpleSignature: Bool
     /// Stable copies for the eval loop (never reallocated; freed with the code object).
     let ins: UnsafeMutablePointer<Instruction>
     let constPtr: UnsafeMutablePointer<Value>
@@ -114,6 +118,9 @@ public final class PyCode: PyObject {
         self.frameSize = nlocals + ncells + nfree + co.stacksize + 1
         self.isGenerator = co.flags.contains(.generator)
         self.usesLocalsDict = co.flags.contains(.usesLocalsDict)
+        self.argcount = co.argcount
+        self.hasSimpleSignature = !co.flags.contains(.generator) && co.kwonlyargcount == 0
+            && !co.flags.contains(.varargs) && !co.flags.contains(.varkeywords)
         ins = .allocate(capacity: max(co.instructions.count, 1))
         ins.initialize(from: co.instructions, count: co.instructions.count)
         constPtr = .allocate(capacity: max(consts.count, 1))
@@ -183,11 +190,12 @@ public final class PyMethod: PyObject {
 
 /// A closure cell. Reads and writes are atomic: closures are shared between threads.
 public final class PyCell: PyObject {
-    private let storage: Mutex<Value>
-    public init(_ v: Value = .null) { storage = Mutex(v); super.init(type: PyType.cell) }
+    private let spin = SpinLock()
+    private var value: Value
+    public init(_ v: Value = .null) { value = v; super.init(type: PyType.cell) }
     @inline(__always) public var contents: Value {
-        get { storage.withLock { $0 } }
-        set { storage.withLock { $0 = newValue } }
+        get { spin.lock(); defer { spin.unlock() }; return value }
+        set { spin.lock(); defer { spin.unlock() }; value = newValue }
     }
 }
 

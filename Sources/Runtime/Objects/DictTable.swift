@@ -53,6 +53,39 @@ struct DictTable {
         }
     }
 
+    /// Finds a `str` key without retaining anything on the way: identity first (names in code objects
+    /// and attribute dicts are interned), then string equality. The hot path of globals, class and
+    /// instance attribute lookups.
+    @inline(__always)
+    func findStr(_ key: PyStr, hash: Int) -> Int? {
+        if index.isEmpty { return nil }
+        let mask = index.count - 1
+        var perturb = UInt(bitPattern: hash)
+        var i = Int(UInt(bitPattern: hash) & UInt(mask))
+        return index.withUnsafeBufferPointer { idx in
+            hashes.withUnsafeBufferPointer { hs in
+                keys.withUnsafeBufferPointer { ks in
+                    while true {
+                        let slot = idx[i]
+                        if slot == DictTable.empty { return nil }
+                        if slot >= 0 {
+                            let e = Int(slot)
+                            if hs[e] == hash, case .object(let o) = ks[e] {
+                                if o === key { return e }
+                                if let s = o as? PyStr, s.value == key.value { return e }
+                            }
+                        }
+                        perturb >>= 5
+                        i = Int((UInt(i) &* 5 &+ perturb &+ 1) & UInt(mask))
+                    }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    func value(at e: Int) -> Value { values[e] }
+
     /// Finds the entry whose key is identical to `key` (used after Python-level equality decided).
     func findIdentical(_ key: Value, hash: Int) -> Int? {
         if case .found(let e) = find(key, hash: hash, eq: { _, _ in false }) { return e }

@@ -4,39 +4,47 @@ import Synchronization
 /// (the table lives in a mutex). Keys whose hash or equality needs Python code (`__hash__`/`__eq__`
 /// of user classes) are resolved outside the lock, then the table is re-checked by identity.
 public final class PyDict: PyObject {
-    private let storage: Mutex<DictTable>
+    private let spin = SpinLock()
+    private var tableStorage: DictTable
+
+    @inline(__always)
+    private func withTable<R>(_ body: (inout DictTable) throws -> R) rethrows -> R {
+        spin.lock()
+        defer { spin.unlock() }
+        return try body(&tableStorage)
+    }
 
     public init() {
-        storage = Mutex(DictTable())
+        tableStorage = DictTable()
         super.init(type: PyType.dict)
     }
 
     /// A dict whose Python type is filled in later: the attribute dicts of the builtin types, which
     /// exist before the `dict` type itself does (see `PyType.fixUntypedDicts`).
     init(untyped: ()) {
-        storage = Mutex(DictTable())
+        tableStorage = DictTable()
         super.init(uninitializedType: ())
     }
 
     init(table: DictTable) {
-        storage = Mutex(table)
+        tableStorage = table
         super.init(type: PyType.dict)
     }
 
-    public var count: Int { storage.withLock { $0.count } }
-    var version: Int { storage.withLock { $0.version } }
+    public var count: Int { withTable { $0.count } }
+    var version: Int { withTable { $0.version } }
 
-    public var keys: [Value] { storage.withLock { $0.liveKeys } }
-    public var values: [Value] { storage.withLock { $0.liveValues } }
-    public var items: [(Value, Value)] { storage.withLock { $0.liveItems } }
-    var table: DictTable { storage.withLock { $0 } }
+    public var keys: [Value] { withTable { $0.liveKeys } }
+    public var values: [Value] { withTable { $0.liveValues } }
+    public var items: [(Value, Value)] { withTable { $0.liveItems } }
+    var table: DictTable { withTable { $0 } }
 
     // MARK: str keys (attribute dictionaries): never runs Python code
 
     @inline(__always) public func getStr(_ key: PyStr) -> Value? {
         let h = key.hashValue
-        return storage.withLock { t -> Value? in
-            if case .found(let e) = t.find(.object(key), hash: h, eq: strEq) { return t.entry(e).value }
+        return withTable { t -> Value? in
+            if let e = t.findStr(key, hash: h) { return t.value(at: e) }
             return nil
         }
     }
@@ -45,8 +53,8 @@ public final class PyDict: PyObject {
 
     public func setStr(_ key: PyStr, _ value: Value) {
         let h = key.hashValue
-        storage.withLock { t in
-            if case .found(let e) = t.find(.object(key), hash: h, eq: strEq) { t.setValue(at: e, value) }
+        withTable { t in
+            if let e = t.findStr(key, hash: h) { t.setValue(at: e, value) }
             else { t.insertNew(.object(key), hash: h, value: value) }
         }
     }
@@ -56,7 +64,7 @@ public final class PyDict: PyObject {
     @discardableResult
     public func deleteStr(_ key: PyStr) -> Value? {
         let h = key.hashValue
-        return storage.withLock { t -> Value? in
+        return withTable { t -> Value? in
             if case .found(let e) = t.find(.object(key), hash: h, eq: strEq) { return t.remove(at: e).value }
             return nil
         }
@@ -66,14 +74,14 @@ public final class PyDict: PyObject {
 
     /// Finds the entry index for `key`, running `__eq__` outside the lock when needed.
     private func locate(_ key: Value, hash h: Int, vm: VM) throws -> Int? {
-        let first = storage.withLock { $0.find(key, hash: h, eq: Hashing.fastEquals) }
+        let first = withTable { $0.find(key, hash: h, eq: Hashing.fastEquals) }
         switch first {
         case .found(let e): return e
         case .notFound: return nil
         case .undecided(let candidates):
-            let snapshot = storage.withLock { t in candidates.map { t.entry($0).key } }
+            let snapshot = withTable { t in candidates.map { t.entry($0).key } }
             for k in snapshot where try vm.equals(k, key) {
-                return storage.withLock { $0.findIdentical(k, hash: h) }
+                return withTable { $0.findIdentical(k, hash: h) }
             }
             return nil
         }
@@ -82,7 +90,7 @@ public final class PyDict: PyObject {
     public func get(_ key: Value, vm: VM) throws -> Value? {
         let h = try vm.hash(key)
         if let e = try locate(key, hash: h, vm: vm) {
-            return storage.withLock { t in e < t.keys.count && !t.keys[e].isNull ? t.entry(e).value : nil }
+            return withTable { t in e < t.keys.count && !t.keys[e].isNull ? t.entry(e).value : nil }
         }
         return nil
     }
@@ -90,7 +98,7 @@ public final class PyDict: PyObject {
     public func set(_ key: Value, _ value: Value, vm: VM) throws {
         let h = try vm.hash(key)
         let e = try locate(key, hash: h, vm: vm)
-        storage.withLock { t in
+        withTable { t in
             if let e = e, e < t.keys.count, !t.keys[e].isNull { t.setValue(at: e, value); return }
             // Re-check by fast equality: another thread may have inserted the key meanwhile.
             if case .found(let e2) = t.find(key, hash: h, eq: Hashing.fastEquals) { t.setValue(at: e2, value) }
@@ -103,21 +111,21 @@ public final class PyDict: PyObject {
     public func remove(_ key: Value, vm: VM) throws -> Value? {
         let h = try vm.hash(key)
         guard let e = try locate(key, hash: h, vm: vm) else { return nil }
-        return storage.withLock { t in e < t.keys.count && !t.keys[e].isNull ? t.remove(at: e).value : nil }
+        return withTable { t in e < t.keys.count && !t.keys[e].isNull ? t.remove(at: e).value : nil }
     }
 
     public func contains(_ key: Value, vm: VM) throws -> Bool { try get(key, vm: vm) != nil }
 
-    public func removeAll() { storage.withLock { $0.removeAll() } }
+    public func removeAll() { withTable { $0.removeAll() } }
 
     /// Removes and returns the last inserted item.
     public func popLast() -> (Value, Value)? {
-        storage.withLock { t in t.lastLive().map { t.remove(at: $0) } }
+        withTable { t in t.lastLive().map { t.remove(at: $0) } }
     }
 
     /// The live entry at or after position `pos` and the position after it (for iterators).
     func entry(from pos: Int) -> (key: Value, value: Value, next: Int, version: Int)? {
-        storage.withLock { t in
+        withTable { t in
             guard let e = t.nextLive(from: pos) else { return nil }
             let en = t.entry(e)
             return (en.key, en.value, e + 1, t.version)
@@ -136,27 +144,35 @@ public final class PyDict: PyObject {
 
 /// `set` and the table behind `frozenset`. Same storage as dict (values unused).
 public final class PySet: PyObject {
-    private let storage: Mutex<DictTable>
+    private let spin = SpinLock()
+    private var tableStorage: DictTable
+
+    @inline(__always)
+    private func withTable<R>(_ body: (inout DictTable) throws -> R) rethrows -> R {
+        spin.lock()
+        defer { spin.unlock() }
+        return try body(&tableStorage)
+    }
 
     public override init(type: PyType = PyType.set) {
-        storage = Mutex(DictTable())
+        tableStorage = DictTable()
         super.init(type: type)
     }
 
-    public var count: Int { storage.withLock { $0.count } }
-    var version: Int { storage.withLock { $0.version } }
-    public var elements: [Value] { storage.withLock { $0.liveKeys } }
-    var hashes: [Int] { storage.withLock { $0.liveHashes } }
+    public var count: Int { withTable { $0.count } }
+    var version: Int { withTable { $0.version } }
+    public var elements: [Value] { withTable { $0.liveKeys } }
+    var hashes: [Int] { withTable { $0.liveHashes } }
 
     private func locate(_ key: Value, hash h: Int, vm: VM) throws -> Int? {
-        let first = storage.withLock { $0.find(key, hash: h, eq: Hashing.fastEquals) }
+        let first = withTable { $0.find(key, hash: h, eq: Hashing.fastEquals) }
         switch first {
         case .found(let e): return e
         case .notFound: return nil
         case .undecided(let candidates):
-            let snapshot = storage.withLock { t in candidates.map { t.entry($0).key } }
+            let snapshot = withTable { t in candidates.map { t.entry($0).key } }
             for k in snapshot where try vm.equals(k, key) {
-                return storage.withLock { $0.findIdentical(k, hash: h) }
+                return withTable { $0.findIdentical(k, hash: h) }
             }
             return nil
         }
@@ -172,7 +188,7 @@ public final class PySet: PyObject {
     public func add(_ key: Value, vm: VM) throws -> Bool {
         let h = try vm.hash(key)
         if try locate(key, hash: h, vm: vm) != nil { return false }
-        return storage.withLock { t in
+        return withTable { t in
             if case .found = t.find(key, hash: h, eq: Hashing.fastEquals) { return false }
             t.insertNew(key, hash: h, value: .none)
             return true
@@ -183,20 +199,20 @@ public final class PySet: PyObject {
     public func remove(_ key: Value, vm: VM) throws -> Bool {
         let h = try vm.hash(key)
         guard let e = try locate(key, hash: h, vm: vm) else { return false }
-        return storage.withLock { t in
+        return withTable { t in
             guard e < t.keys.count, !t.keys[e].isNull else { return false }
             _ = t.remove(at: e); return true
         }
     }
 
     public func popFirst() -> Value? {
-        storage.withLock { t in t.nextLive(from: 0).map { t.remove(at: $0).key } }
+        withTable { t in t.nextLive(from: 0).map { t.remove(at: $0).key } }
     }
 
-    public func removeAll() { storage.withLock { $0.removeAll() } }
+    public func removeAll() { withTable { $0.removeAll() } }
 
     func element(from pos: Int) -> (key: Value, next: Int, version: Int)? {
-        storage.withLock { t in
+        withTable { t in
             guard let e = t.nextLive(from: pos) else { return nil }
             return (t.entry(e).key, e + 1, t.version)
         }

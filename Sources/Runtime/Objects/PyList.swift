@@ -4,29 +4,37 @@ import Synchronization
 /// are atomic even without the GIL, as in free-threaded CPython. Compound operations (`x += 1`,
 /// check-then-act) are not, by design. Never call Python code inside `withItems`.
 public final class PyList: PyObject {
-    private let storage: Mutex<[Value]>
+    private let spin = SpinLock()
+    private var itemStorage: [Value]
+
+    @inline(__always)
+    private func locked<R>(_ body: (inout [Value]) throws -> R) rethrows -> R {
+        spin.lock()
+        defer { spin.unlock() }
+        return try body(&itemStorage)
+    }
 
     public init(_ items: [Value] = []) {
-        storage = Mutex(items)
+        itemStorage = items
         super.init(type: PyType.list)
     }
 
     /// A consistent copy of the items (copy-on-write: cheap until someone mutates).
-    @inline(__always) public var items: [Value] { storage.withLock { $0 } }
+    @inline(__always) public var items: [Value] { locked { $0 } }
 
-    @inline(__always) public var count: Int { storage.withLock { $0.count } }
+    @inline(__always) public var count: Int { locked { $0.count } }
 
     @inline(__always) public func withItems<R>(_ body: (inout [Value]) throws -> R) rethrows -> R {
-        try storage.withLock { (items: inout [Value]) throws -> R in try body(&items) }
+        try locked { (items: inout [Value]) throws -> R in try body(&items) }
     }
 
-    @inline(__always) public func append(_ v: Value) { storage.withLock { $0.append(v) } }
+    @inline(__always) public func append(_ v: Value) { locked { $0.append(v) } }
 
-    public func replaceAll(_ new: [Value]) { storage.withLock { $0 = new } }
+    public func replaceAll(_ new: [Value]) { locked { $0 = new } }
 
     /// The item at a normalized index, or nil when out of range.
     @inline(__always) public func item(at i: Int) -> Value? {
-        storage.withLock { $0.indices.contains(i) ? $0[i] : nil }
+        locked { $0.indices.contains(i) ? $0[i] : nil }
     }
 }
 

@@ -21,6 +21,7 @@ extension RuntimeSetup {
         }
         installDictViews()
         installIteratorConstructors()
+        installGenericAlias()
     }
 
     private static func installIteratorConstructors() {

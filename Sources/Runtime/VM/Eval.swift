@@ -39,7 +39,7 @@ extension VM {
     @inline(__always)
     func finishFrame(_ frame: Frame) {
         depth -= 1
-        if frame.generator != nil { frame.clear() } else { discardFrame(frame) }
+        if frame.arenaAllocated { discardFrame(frame) } else { frame.clear() }
     }
 
     // swiftlint:disable:next function_body_length cyclomatic_complexity
@@ -171,20 +171,7 @@ extension VM {
                     case .binaryOp:
                         let b = pop(slots, &sp)
                         let a = pop(slots, &sp)
-                        if case .int(let x) = a, case .int(let y) = b {
-                            switch instr.arg {
-                            case 0, 13:
-                                let (r, o) = x.addingReportingOverflow(y)
-                                if !o { push(slots, &sp, .int(r)); continue }
-                            case 1, 14:
-                                let (r, o) = x.subtractingReportingOverflow(y)
-                                if !o { push(slots, &sp, .int(r)); continue }
-                            case 2, 15:
-                                let (r, o) = x.multipliedReportingOverflow(by: y)
-                                if !o { push(slots, &sp, .int(r)); continue }
-                            default: break
-                            }
-                        }
+                        if let r = fastBinary(instr.arg, a, b) { push(slots, &sp, r); continue }
                         push(slots, &sp, try binaryOp(BinaryOperator(rawValue: instr.arg)!, a, b))
                     case .unaryOp:
                         let a = pop(slots, &sp)
@@ -192,20 +179,8 @@ extension VM {
                     case .compareOp:
                         let b = pop(slots, &sp)
                         let a = pop(slots, &sp)
-                        if case .int(let x) = a, case .int(let y) = b {
-                            let r: Bool
-                            switch instr.arg {
-                            case 0: r = x < y
-                            case 1: r = x <= y
-                            case 2: r = x == y
-                            case 3: r = x != y
-                            case 4: r = x > y
-                            default: r = x >= y
-                            }
-                            push(slots, &sp, .bool(r))
-                        } else {
-                            push(slots, &sp, try compare(a, b, ComparisonOperatorKind(rawValue: Int(instr.arg))!))
-                        }
+                        if let r = fastCompare(instr.arg, a, b) { push(slots, &sp, .bool(r)); continue }
+                        push(slots, &sp, try compare(a, b, ComparisonOperatorKind(rawValue: Int(instr.arg))!))
                     case .isOp:
                         let b = pop(slots, &sp)
                         let a = pop(slots, &sp)
@@ -382,10 +357,9 @@ extension VM {
                             try handleEvalBreaker()
                         }
                         // Fast path: a plain Python function called with exactly its positional parameters.
-                        if kwnames == nil, case .object(let co) = callable, let fn = co as? PyFunction,
-                           !fn.code.isGenerator, fn.code.co.argcount == nargs,
-                           fn.code.co.kwonlyargcount == 0, !fn.code.co.flags.contains(.varargs),
-                           !fn.code.co.flags.contains(.varkeywords) {
+                        if kwnames == nil, case .object(let co) = callable, co.type === PyType.function,
+                           case let fn = unsafeDowncast(co, to: PyFunction.self),
+                           fn.code.hasSimpleSignature, fn.code.argcount == nargs {
                             if depth >= interp.recursionLimit.load(ordering: .relaxed) {
                                 throw PyError(.make(.recursionError, "maximum recursion depth exceeded"))
                             }

@@ -19,8 +19,6 @@ public final class Frame {
     var back: Frame?
     /// Whether `slots` came from the thread arena (and must be returned to it).
     let arenaAllocated: Bool
-    /// Set for generator frames.
-    weak var generator: PyGenerator?
     /// The instruction that raised, kept for tracebacks of frames that are unwinding.
     var lastPC: Int = 0
 

@@ -16,7 +16,6 @@ public final class PyGenerator: PyObject {
         self.name = function.name
         self.qualname = function.qualname
         super.init(type: PyType.generator)
-        frame.generator = self
     }
 
     deinit {

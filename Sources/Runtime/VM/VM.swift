@@ -8,7 +8,9 @@ import Synchronization
 /// function, `__eq__` from a dict lookup, a generator resumed by `list()`) runs a nested loop; the
 /// recursion limit bounds both.
 public final class VM: @unchecked Sendable {
-    public unowned let interp: Interpreter
+    /// Unowned(unsafe): the interpreter outlives its VMs, and a checked unowned reference costs an
+    /// atomic retain/release on every access in the eval loop.
+    public unowned(unsafe) let interp: Interpreter
     let arena = ValueArena()
     /// Python frames currently active on this thread (for RecursionError).
     var depth = 0

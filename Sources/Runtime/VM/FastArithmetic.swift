@@ -1,0 +1,80 @@
+import Compiler
+
+/// Inline arithmetic for the common cases (int with int, float with float or int), tried by the eval
+/// loop before the general dunder protocol. Returns nil whenever Python semantics need the slow path:
+/// overflow (big ints), division by zero (the error message), negative shift counts, and so on.
+@inline(__always)
+func fastBinary(_ op: Int32, _ a: Value, _ b: Value) -> Value? {
+    switch (a, b) {
+    case (.int(let x), .int(let y)):
+        switch op {
+        case 0, 13: let (r, o) = x.addingReportingOverflow(y); return o ? nil : .int(r)
+        case 1, 14: let (r, o) = x.subtractingReportingOverflow(y); return o ? nil : .int(r)
+        case 2, 15: let (r, o) = x.multipliedReportingOverflow(by: y); return o ? nil : .int(r)
+        case 4, 17:
+            // True division of ints is exact only when both convert exactly.
+            guard y != 0, let dx = Double(exactly: x), let dy = Double(exactly: y) else { return nil }
+            return .float(dx / dy)
+        case 5, 18:
+            guard y != 0, !(x == Int.min && y == -1) else { return nil }
+            let q = x / y
+            return .int((x % y != 0) && ((x < 0) != (y < 0)) ? q - 1 : q)
+        case 6, 19:
+            guard y != 0, !(x == Int.min && y == -1) else { return nil }
+            let r = x % y
+            return .int(r != 0 && ((r < 0) != (y < 0)) ? r + y : r)
+        case 8, 21:
+            guard y >= 0, y < 63, x.magnitude < (1 << (62 - y)) else { return nil }
+            return .int(x << y)
+        case 9, 22:
+            guard y >= 0 else { return nil }
+            return .int(y >= 64 ? (x < 0 ? -1 : 0) : x >> y)
+        case 10, 23: return .int(x & y)
+        case 11, 24: return .int(x | y)
+        case 12, 25: return .int(x ^ y)
+        default: return nil
+        }
+    case (.float(let x), .float(let y)): return fastFloat(op, x, y)
+    case (.float(let x), .int(let y)): return fastFloat(op, x, Double(y))
+    case (.int(let x), .float(let y)): return fastFloat(op, Double(x), y)
+    default: return nil
+    }
+}
+
+@inline(__always)
+private func fastFloat(_ op: Int32, _ x: Double, _ y: Double) -> Value? {
+    switch op {
+    case 0, 13: return .float(x + y)
+    case 1, 14: return .float(x - y)
+    case 2, 15: return .float(x * y)
+    case 4, 17: return y == 0 ? nil : .float(x / y)
+    default: return nil
+    }
+}
+
+/// Inline comparisons for ints, floats and strs; nil means use the general protocol.
+@inline(__always)
+func fastCompare(_ op: Int32, _ a: Value, _ b: Value) -> Bool? {
+    let c: Int
+    switch (a, b) {
+    case (.int(let x), .int(let y)): c = x < y ? -1 : (x == y ? 0 : 1)
+    case (.float(let x), .float(let y)):
+        if x.isNaN || y.isNaN { return op == 3 }
+        c = x < y ? -1 : (x == y ? 0 : 1)
+    case (.object(let x), .object(let y)):
+        guard x.type === PyType.str, y.type === PyType.str else { return nil }
+        let s = unsafeDowncast(x, to: PyStr.self), t = unsafeDowncast(y, to: PyStr.self)
+        if op == 2 { return s === t || s.value == t.value }
+        if op == 3 { return !(s === t || s.value == t.value) }
+        c = PyStrOrdering.compare(s, t)
+    default: return nil
+    }
+    switch op {
+    case 0: return c < 0
+    case 1: return c <= 0
+    case 2: return c == 0
+    case 3: return c != 0
+    case 4: return c > 0
+    default: return c >= 0
+    }
+}
