@@ -18,7 +18,7 @@ final class ConformanceTests: XCTestCase {
 
     struct Outcome { var stdout: String; var stderr: String; var status: Int32; var timedOut: Bool }
 
-    static func run(_ script: URL, timeout: TimeInterval = 30) throws -> Outcome {
+    static func run(_ script: URL, gil: Bool = true, timeout: TimeInterval = 30) throws -> Outcome {
         let p = Process()
         p.executableURL = engine
         p.arguments = ["run", script.lastPathComponent]
@@ -26,16 +26,19 @@ final class ConformanceTests: XCTestCase {
         var env = ProcessInfo.processInfo.environment
         env["PYTHONHASHSEED"] = "0"
         env["NO_COLOR"] = "1"
+        env["PYTHON_GIL"] = gil ? "1" : "0"
         p.environment = env
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
         p.standardInput = FileHandle.nullDevice
         try p.run()
-        var outData = Data(), errData = Data()
+        // Drain both pipes concurrently so a chatty script cannot block on a full pipe.
+        final class Box: @unchecked Sendable { var data = Data() }
+        let outBox = Box(), errBox = Box()
         let group = DispatchGroup()
-        group.enter(); DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter(); DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter(); DispatchQueue.global().async { outBox.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter(); DispatchQueue.global().async { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         let deadline = Date(timeIntervalSinceNow: timeout)
         var timedOut = false
         while p.isRunning {
@@ -44,12 +47,12 @@ final class ConformanceTests: XCTestCase {
         }
         p.waitUntilExit()
         group.wait()
-        return Outcome(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+        return Outcome(stdout: String(decoding: outBox.data, as: UTF8.self), stderr: String(decoding: errBox.data, as: UTF8.self),
                        status: p.terminationStatus, timedOut: timedOut)
     }
 
     /// nil when the case matches CPython, else a description of the first difference.
-    static func check(_ name: String) throws -> String? {
+    static func check(_ name: String, gil: Bool = true) throws -> String? {
         let script = cases.appendingPathComponent(name + ".py")
         let expected = try String(contentsOf: cases.appendingPathComponent(name + ".out"), encoding: .utf8)
         var expectedStatus: Int32 = 0
@@ -59,7 +62,7 @@ final class ConformanceTests: XCTestCase {
             expectedStatus = Int32(lines[0]) ?? -1
             if lines.count > 1, !lines[1].isEmpty { expectedLastLine = lines[1] }
         }
-        let r = try run(script)
+        let r = try run(script, gil: gil)
         if r.timedOut { return "timed out" }
         if r.stdout != expected {
             let a = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
@@ -95,7 +98,12 @@ final class ConformanceTests: XCTestCase {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Self.engine.path), "build the interleave executable first: \(Self.engine.path)")
     }
 
-    func testCasesMatchCPython() throws {
+    func testCasesMatchCPython() throws { try checkAllCases(gil: true) }
+
+    /// The same scripts, free-threaded (`PYTHON_GIL=0`): results must not change, and nothing may crash.
+    func testCasesMatchCPythonWithoutGIL() throws { try checkAllCases(gil: false) }
+
+    func checkAllCases(gil: Bool) throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.cases.path)
             .filter { $0.hasSuffix(".py") }.map { String($0.dropLast(3)) }.sorted()
         XCTAssertGreaterThanOrEqual(names.count, 150, "the conformance suite shrank")
@@ -104,7 +112,7 @@ final class ConformanceTests: XCTestCase {
         var results: [String: String?] = [:]
         DispatchQueue.concurrentPerform(iterations: names.count) { i in
             let r: String?
-            do { r = try Self.check(names[i]) } catch { r = "harness error: \(error)" }
+            do { r = try Self.check(names[i], gil: gil) } catch { r = "harness error: \(error)" }
             lock.lock(); results[names[i]] = r; lock.unlock()
         }
         var passed = 0
@@ -120,6 +128,6 @@ final class ConformanceTests: XCTestCase {
             }
         }
         for k in known.keys where !names.contains(k) { XCTFail("known-failures.txt lists \(k), which is not a case") }
-        print("conformance: \(passed) of \(names.count) cases match CPython; \(known.count) known failures")
+        print("conformance (gil=\(gil ? 1 : 0)): \(passed) of \(names.count) cases match CPython; \(known.count) known failures")
     }
 }

@@ -398,7 +398,7 @@ enum IntMath {
         case .bool(let b): return b ? "1" : "0"
         case .object(let o as PyBigInt):
             let b = o.value
-            if b.magnitude.bitWidth > 14300 {
+            if b.magnitude.bitWidth > 14200 {
                 // ~4300 decimal digits: CPython's int_max_str_digits limit.
                 let s = String(b)
                 let digits = b.sign == .minus ? s.count - 1 : s.count

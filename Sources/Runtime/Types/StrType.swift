@@ -162,8 +162,7 @@ extension RuntimeSetup {
             let u = s.value.utf8
             return .object(StrSupport.asciiChars[Int(u[u.index(u.startIndex, offsetBy: j)])])
         }
-        let u = s.value.unicodeScalars
-        return .object(StrSupport.char(u[u.index(u.startIndex, offsetBy: j)]))
+        return .object(StrSupport.char(ReprGuard.scalar(s, j)))
     }
 
     static func strIterator(_ s: PyStr) -> PyNativeIterator {

@@ -243,7 +243,9 @@ enum TypeSupport {
     }
 }
 
-/// Per-thread set of containers whose repr is in progress (`[...]` for self-containing containers).
+/// Per-thread state of the builtin types: the containers whose repr is in progress (`[...]` for
+/// self-containing containers) and a one-entry cache of the code points of the last non-ASCII string
+/// indexed (so `s[i]` in a loop is not quadratic).
 final class ReprGuard: @unchecked Sendable {
     private static var key: pthread_key_t = {
         var k = pthread_key_t()
@@ -251,8 +253,10 @@ final class ReprGuard: @unchecked Sendable {
         return k
     }()
     private var active = Set<ObjectIdentifier>()
+    private var cachedStr: PyStr?
+    private var cachedScalars: [Unicode.Scalar] = []
 
-    private static var current: ReprGuard {
+    static var current: ReprGuard {
         if let p = pthread_getspecific(key) { return Unmanaged<ReprGuard>.fromOpaque(p).takeUnretainedValue() }
         let g = ReprGuard()
         pthread_setspecific(key, Unmanaged.passRetained(g).toOpaque())
@@ -267,5 +271,19 @@ final class ReprGuard: @unchecked Sendable {
         g.active.insert(id)
         defer { g.active.remove(id) }
         return try body()
+    }
+
+    /// The code point at `i` of a non-ASCII string (0 <= i < s.count).
+    static func scalar(_ s: PyStr, _ i: Int) -> Unicode.Scalar {
+        let g = current
+        if g.cachedStr !== s {
+            if s.count < 64 {
+                let u = s.value.unicodeScalars
+                return u[u.index(u.startIndex, offsetBy: i)]
+            }
+            g.cachedStr = s
+            g.cachedScalars = Array(s.value.unicodeScalars)
+        }
+        return g.cachedScalars[i]
     }
 }

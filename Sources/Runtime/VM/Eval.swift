@@ -54,7 +54,7 @@ extension VM {
         entry.back = nil
         var f = entry
         currentFrame = f
-        var code = f.code
+        unowned(unsafe) var code = f.code
         var ins = code.ins
         var consts = code.constPtr
         var slots = f.slots

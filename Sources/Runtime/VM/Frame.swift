@@ -5,9 +5,12 @@
 /// Invariant: slots `0..<stackBase` are always initialized; stack slots `stackBase..<sp` are initialized;
 /// slots at and above `sp` are uninitialized memory.
 public final class Frame {
-    public let code: PyCode
-    public let globals: PyDict
-    public let builtins: PyDict
+    // Unowned(unsafe): the frame's function (strong, below) owns its code and globals; module-level
+    // frames are run by a caller that holds both; builtins live as long as the interpreter. Skipping
+    // their reference counting saves six atomic operations per call.
+    public unowned(unsafe) let code: PyCode
+    public unowned(unsafe) let globals: PyDict
+    public unowned(unsafe) let builtins: PyDict
     /// Module and class bodies resolve names through this dict (LOAD_NAME/STORE_NAME).
     public var locals: PyDict?
     public let function: PyFunction?

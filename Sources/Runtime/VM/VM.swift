@@ -21,7 +21,8 @@ public final class VM: @unchecked Sendable {
     /// Set when a generator frame suspends (YIELD_VALUE) so `eval` can report a yield, not a return.
     var yielded = false
     /// The innermost running frame (for tracebacks, `sys._getframe`-like introspection, the REPL).
-    public internal(set) var currentFrame: Frame?
+    /// Unowned(unsafe): the frame chain (`back` links and `eval`'s locals) keeps these frames alive.
+    public internal(set) unowned(unsafe) var currentFrame: Frame?
 
     /// Eval-breaker bits, set from other threads and checked at back-edges and calls.
     public let evalBreaker = Atomic<UInt32>(0)
