@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "CSupport.h"
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <string.h>
@@ -21,3 +22,13 @@ int interleave_install_sigint(void) {
 }
 
 int interleave_take_sigint(void) { return atomic_exchange(&sigint_pending, 0); }
+
+unsigned long interleave_stack_low_bound(void) {
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) != 0) return 0;
+    void *addr = 0;
+    size_t size = 0;
+    int rc = pthread_attr_getstack(&attr, &addr, &size);
+    pthread_attr_destroy(&attr);
+    return rc == 0 ? (unsigned long)addr : 0;
+}

@@ -94,6 +94,19 @@ final class ConformanceTests: XCTestCase {
         return out
     }
 
+    /// Tests/Conformance/engine: scripts that assert engine-specific behaviour and print `ok`.
+    func testEngineClaims() throws {
+        let dir = Self.root.appendingPathComponent("Conformance/engine")
+        let scripts = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".py") }.sorted()
+        XCTAssertFalse(scripts.isEmpty)
+        for s in scripts {
+            let r = try Self.run(dir.appendingPathComponent(s), timeout: 60)
+            XCTAssertFalse(r.timedOut, "\(s) timed out")
+            XCTAssertEqual(r.status, 0, "\(s): \(r.stderr.suffix(600))")
+            XCTAssertEqual(r.stdout, "ok\n", s)
+        }
+    }
+
     func testEngineBinaryExists() {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Self.engine.path), "build the interleave executable first: \(Self.engine.path)")
     }

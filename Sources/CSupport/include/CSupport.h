@@ -9,4 +9,6 @@ pid_t interleave_gettid(void);
 int interleave_install_sigint(void);
 /// Returns 1 (and clears the flag) if SIGINT arrived since the last call.
 int interleave_take_sigint(void);
+/// The lowest address of the calling thread's stack (0 if unknown).
+unsigned long interleave_stack_low_bound(void);
 #endif

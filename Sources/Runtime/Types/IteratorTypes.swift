@@ -7,7 +7,7 @@ extension RuntimeSetup {
             PyType.dictKeyIterator, PyType.dictValueIterator, PyType.dictItemIterator, PyType.setIterator,
             PyType.bytesIterator, PyType.enumerate, PyType.zip, PyType.map, PyType.filter, PyType.reversed,
             PyType.callableIterator, PyType.nativeIterator, listReverseIterator, dictReverseKeyIterator,
-            dictReverseValueIterator, dictReverseItemIterator,
+            dictReverseValueIterator, dictReverseItemIterator, strIteratorType,
         ]
         for t in iterTypes {
             t.method("__iter__") { _, args in args[0] }

@@ -165,6 +165,9 @@ extension RuntimeSetup {
         return .object(StrSupport.char(ReprGuard.scalar(s, j)))
     }
 
+    /// The iterator type of non-ASCII strings (ASCII ones use `str_ascii_iterator`, as CPython 3.11).
+    static let strIteratorType = PyType(builtin: "str_iterator", base: .object)
+
     static func strIterator(_ s: PyStr) -> PyNativeIterator {
         if s.isASCII {
             let bytes = Array(s.value.utf8)
@@ -178,7 +181,7 @@ extension RuntimeSetup {
         }
         let scalars = s.value.unicodeScalars
         var idx = scalars.startIndex
-        return PyNativeIterator(type: PyType.strIterator) { _ in
+        return PyNativeIterator(type: strIteratorType) { _ in
             guard idx < scalars.endIndex else { return nil }
             let u = scalars[idx]
             idx = scalars.index(after: idx)

@@ -45,7 +45,7 @@ extension VM {
     // swiftlint:disable:next function_body_length cyclomatic_complexity
     func eval(_ entry: Frame, pending: PyBaseException? = nil) throws -> Value {
         depth += 1
-        if depth > interp.recursionLimit.load(ordering: .relaxed) {
+        if depth > interp.recursionLimit.load(ordering: .relaxed) || nativeStackExhausted() {
             finishFrame(entry)
             throw PyError(.make(.recursionError, "maximum recursion depth exceeded"))
         }

@@ -30,6 +30,22 @@ public final class VM: @unchecked Sendable {
     public static let breakGILDrop: UInt32 = 2
     public static let breakAbort: UInt32 = 4
 
+    /// Native re-entry (a `__repr__` calling `repr`, a key function, `__eq__`) nests `eval` on the
+    /// Swift stack; below this address a nested call raises RecursionError instead of overflowing.
+    var stackLimit: UInt = 0
+    /// Stack kept free for the native code that runs between two checks.
+    static let stackReserve: UInt = 256 * 1024
+
+    /// The lowest usable address of the calling thread's stack.
+    static func currentStackLowBound() -> UInt { UInt(interleave_stack_low_bound()) }
+
+    /// Whether the native stack is nearly exhausted (checked when `eval` is entered recursively).
+    @inline(__always)
+    func nativeStackExhausted() -> Bool {
+        var marker: UInt8 = 0
+        return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) } < stackLimit
+    }
+
     /// Python-visible thread identity.
     public var name: String
     public let isMain: Bool
@@ -47,6 +63,7 @@ public final class VM: @unchecked Sendable {
 
     /// Records the OS identity of the thread this VM runs on. Call first thing on a new thread.
     public func bindToCurrentThread() {
+        stackLimit = VM.currentStackLowBound() + VM.stackReserve
         ident = Int(UInt(pthread_self()))
         nativeID = Int(CSupport.interleave_gettid())
         VM.currentStorage.current = self
