@@ -64,9 +64,16 @@ public final class PyType: PyObject {
         self.mro = []
         super.init(type: PyType.type)
         self.mro = try PyType.c3(self, realBases)
+        PyType.invalidateLookupCaches()
     }
 
     public override var instanceDict: PyDict? { dict }
+
+    /// Bumped whenever any class's attributes may have changed (a class created, an attribute set or
+    /// deleted on a class): every VM's attribute-lookup cache entry from an older epoch is stale.
+    public static let epoch = Atomic<Int>(0)
+
+    public static func invalidateLookupCaches() { epoch.add(1, ordering: .releasing) }
 
     // The builtin types' attribute dicts are `dict` objects, but `dict` is itself a builtin type: they
     // are created untyped and get their type once every static type exists (`RuntimeSetup`).

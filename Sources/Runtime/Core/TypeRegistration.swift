@@ -17,6 +17,7 @@ extension PyType {
     /// A method: `fn` receives the object as `args[0]`, then the call's arguments.
     public func method(_ name: String, doc: String? = nil, _ fn: @escaping NativeFunction) {
         dict.setStr(name, .object(PyBuiltinFunction(name: name, qualname: "\(self.name).\(name)", doc: doc, fn)))
+        PyType.invalidateLookupCaches()
     }
 
     /// A read-only (or read-write) computed attribute.
@@ -43,5 +44,5 @@ extension PyType {
     }
 
     /// A class-level constant attribute.
-    public func constant(_ name: String, _ v: Value) { dict.setStr(name, v) }
+    public func constant(_ name: String, _ v: Value) { dict.setStr(name, v); PyType.invalidateLookupCaches() }
 }

@@ -8,6 +8,8 @@ public final class PyStr: PyObject, Hashable {
     /// Number of code points.
     public let count: Int
     public let isASCII: Bool
+    /// Interned strings live forever, so their identity can key caches (see `VM.lookupCached`).
+    public internal(set) var isInterned = false
     private let hashCache = Atomic<Int>(Int.min)
 
     public init(_ value: String) {
@@ -57,6 +59,7 @@ final class InternTable: @unchecked Sendable {
         table.withLock { t in
             if let p = t[s] { return p }
             let p = PyStr(s)
+            p.isInterned = true
             t[s] = p
             return p
         }

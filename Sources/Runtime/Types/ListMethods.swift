@@ -123,18 +123,39 @@ enum SortSupport {
     static func sorted(_ vm: VM, _ items: [Value], key: Value?, reverse: Bool) throws -> [Value] {
         if items.count < 2 { return items }
         let keys: [Value] = try key.map { k in try items.map { try vm.call(k, Args([$0])) } } ?? items
-        // Fast paths: all ints, all floats, all str.
+        // Fast paths: all ints, all str, or keys made of ints/floats/strs/tuples compared natively.
         var idx = Array(0..<items.count)
         if let ints = allInts(keys) {
             if reverse { try mergeSort(&idx) { ints[$1] < ints[$0] } } else { try mergeSort(&idx) { ints[$0] < ints[$1] } }
-        } else if let strs = allStrs(keys) {
+            return idx.map { items[$0] }
+        }
+        if let strs = allStrs(keys) {
             if reverse { try mergeSort(&idx) { PyStrOrdering.less(strs[$1], strs[$0]) } }
             else { try mergeSort(&idx) { PyStrOrdering.less(strs[$0], strs[$1]) } }
-        } else {
-            if reverse { try mergeSort(&idx) { try vm.lessThan(keys[$1], keys[$0]) } }
-            else { try mergeSort(&idx) { try vm.lessThan(keys[$0], keys[$1]) } }
+            return idx.map { items[$0] }
         }
+        if let nks = nativeKeys(keys) {
+            do {
+                if reverse { try mergeSort(&idx) { try NKey.less(nks[$1], nks[$0]) } }
+                else { try mergeSort(&idx) { try NKey.less(nks[$0], nks[$1]) } }
+                return idx.map { items[$0] }
+            } catch is NKey.NeedsGeneric {
+                idx = Array(0..<items.count)
+            }
+        }
+        if reverse { try mergeSort(&idx) { try vm.lessThan(keys[$1], keys[$0]) } }
+        else { try mergeSort(&idx) { try vm.lessThan(keys[$0], keys[$1]) } }
         return idx.map { items[$0] }
+    }
+
+    private static func nativeKeys(_ keys: [Value]) -> [NKey]? {
+        var out: [NKey] = []
+        out.reserveCapacity(keys.count)
+        for k in keys {
+            guard let n = NKey.make(k, depth: 0) else { return nil }
+            out.append(n)
+        }
+        return out
     }
 
     private static func allInts(_ keys: [Value]) -> [Int]? {
@@ -197,6 +218,65 @@ enum SortSupport {
                 lo = hi
             }
             width *= 2
+        }
+    }
+}
+
+/// A sort key made of ints, floats, strs and tuples of those, compared without calling into the VM
+/// (the result equals Python's `<`; mixed kinds that Python would reject make the sort fall back to the
+/// generic path, which raises the TypeError).
+indirect enum NKey {
+    case int(Int), float(Double), str(PyStr), tuple([NKey])
+    struct NeedsGeneric: Error {}
+
+    static func make(_ v: Value, depth: Int) -> NKey? {
+        switch v {
+        case .int(let n): return .int(n)
+        case .bool(let b): return .int(b ? 1 : 0)
+        case .float(let d): return .float(d)
+        case .object(let o):
+            if let s = o as? PyStr { return .str(s) }
+            if depth < 4, let t = o as? PyTuple {
+                var items: [NKey] = []
+                items.reserveCapacity(t.items.count)
+                for x in t.items { guard let n = make(x, depth: depth + 1) else { return nil }; items.append(n) }
+                return .tuple(items)
+            }
+            return nil
+        default: return nil
+        }
+    }
+
+    static func eq(_ a: NKey, _ b: NKey) -> Bool {
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return x == y
+        case (.float(let x), .float(let y)): return x == y
+        case (.int(let x), .float(let y)): return IntMath.compareSmall(x, y) == 0
+        case (.float(let x), .int(let y)): return IntMath.compareSmall(y, x) == 0
+        case (.str(let x), .str(let y)): return RuntimeSetup.strEquals(x, y)
+        case (.tuple(let x), .tuple(let y)):
+            if x.count != y.count { return false }
+            for (p, q) in zip(x, y) where !eq(p, q) { return false }
+            return true
+        default: return false
+        }
+    }
+
+    static func less(_ a: NKey, _ b: NKey) throws -> Bool {
+        switch (a, b) {
+        case (.int(let x), .int(let y)): return x < y
+        case (.float(let x), .float(let y)): return x < y
+        case (.int(let x), .float(let y)): return IntMath.compareSmall(x, y) == -1
+        case (.float(let x), .int(let y)): return IntMath.compareSmall(y, x) == 1
+        case (.str(let x), .str(let y)): return PyStrOrdering.less(x, y)
+        case (.tuple(let x), .tuple(let y)):
+            var i = 0
+            while i < x.count && i < y.count {
+                if !eq(x[i], y[i]) { return try less(x[i], y[i]) }
+                i += 1
+            }
+            return x.count < y.count
+        default: throw NeedsGeneric()
         }
     }
 }

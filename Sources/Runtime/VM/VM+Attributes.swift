@@ -25,7 +25,7 @@ extension VM {
             if let s = o as? PySuper { return try superGetAttr(s, name) }
         }
         let type = obj.type
-        let classAttr = type.lookup(name)
+        let classAttr = lookupCached(type, name)
         if let ca = classAttr, case .object(let d) = ca {
             if let p = d as? PyProperty {
                 if p.fget.isNone { throw PyError.attribute("property '\(name.value)' of '\(type.name)' object has no getter") }
@@ -70,7 +70,7 @@ extension VM {
         case "__mro__": return .object(PyTuple(t.mro.map { .object($0) }))
         case "__bases__": return .object(PyTuple(t.bases.map { .object($0) }))
         case "__base__": return t.bases.first.map { .object($0) } ?? .none
-        case "__dict__": return .object(t.dict)
+        case "__dict__": return .object(t.dict.copy())  // a snapshot: class attributes change only via setattr
         case "__module__": return t.dict.getStr("__module__") ?? .str(t.module)
         case "__class__": return .object(t.type)
         case "__doc__": return t.lookup(Names.doc) ?? .none
@@ -116,7 +116,7 @@ extension VM {
 
     public func setAttr(_ obj: Value, _ name: PyStr, _ value: Value) throws {
         let type = obj.type
-        if let ca = type.lookup(name), case .object(let d) = ca {
+        if let ca = lookupCached(type, name), case .object(let d) = ca {
             if let p = d as? PyProperty {
                 if p.fset.isNone { throw PyError.attribute("can't set attribute '\(name.value)'") }
                 _ = try call(p.fset, Args([obj, value])); return
@@ -131,7 +131,7 @@ extension VM {
                 _ = try callBound(set, ca, [obj, value]); return
             }
         }
-        if !type.isBuiltin, let sa = type.lookup(Names.setattr), !(sa.asObject is PyBuiltinFunction) {
+        if !type.isBuiltin, let sa = lookupCached(type, Names.setattr), !(sa.asObject is PyBuiltinFunction) {
             _ = try callBound(sa, obj, [.object(name), value]); return
         }
         try genericSetAttr(obj, name, value)
@@ -142,7 +142,9 @@ extension VM {
         if case .object(let o) = obj {
             if let t = o as? PyType {
                 if t.isBuiltin { throw PyError.type("cannot set '\(name.value)' attribute of immutable type '\(t.name)'") }
-                t.dict.setStr(name, value); return
+                t.dict.setStr(name, value)
+                PyType.invalidateLookupCaches()
+                return
             }
             if let d = o.instanceDict { d.setStr(name, value); return }
         }
@@ -157,7 +159,10 @@ extension VM {
             if p.fdel.isNone { throw PyError.attribute("can't delete attribute '\(name.value)'") }
             _ = try call(p.fdel, Args([obj])); return
         }
-        if case .object(let o) = obj, let d = o.instanceDict, d.deleteStr(name) != nil { return }
+        if case .object(let o) = obj, let d = o.instanceDict, d.deleteStr(name) != nil {
+            if o is PyType { PyType.invalidateLookupCaches() }
+            return
+        }
         throw attributeError(obj, name)
     }
 
@@ -166,12 +171,12 @@ extension VM {
     @inline(__always)
     func loadMethod(_ obj: Value, _ name: PyStr) throws -> (Value, Value?) {
         if case .object(let o) = obj, !(o is PyType), !(o is PySuper), !(o is PyModule) {
-            if let attr = o.type.lookup(name), case .object(let d) = attr, d is PyFunction || (d as? PyBuiltinFunction)?.boundSelf == nil && d is PyBuiltinFunction {
+            if let attr = lookupCached(o.type, name), case .object(let d) = attr, d is PyFunction || (d as? PyBuiltinFunction)?.boundSelf == nil && d is PyBuiltinFunction {
                 if let dict = o.instanceDict, let v = dict.getStr(name) { return (v, nil) }
                 return (attr, obj)
             }
         } else if case .object = obj {
-        } else if let attr = obj.type.lookup(name), case .object(let d) = attr, d is PyBuiltinFunction {
+        } else if let attr = lookupCached(obj.type, name), case .object(let d) = attr, d is PyBuiltinFunction {
             return (attr, obj)
         }
         return (try getAttr(obj, name), nil)

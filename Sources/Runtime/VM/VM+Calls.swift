@@ -175,7 +175,7 @@ extension VM {
             throw PyError.type("type() takes 1 or 3 arguments")
         }
         if t.isBuiltin && t.layout == .builtin, let ctor = t.constructor { return try ctor(self, t, args) }
-        let newAttr = t.lookup(Names.new)
+        let newAttr = lookupCached(t, Names.new)
         let userNew: Value? = {
             guard let n = newAttr, case .object(let o) = n else { return nil }
             if let s = o as? PyStaticMethod, s.function.asObject is PyFunction { return s.function }
@@ -189,7 +189,7 @@ extension VM {
         } else {
             obj = try allocateInstance(t, args)
         }
-        if let initAttr = t.lookup(Names.`init`) {
+        if let initAttr = lookupCached(t, Names.`init`) {
             if case .object(let io) = initAttr, let b = io as? PyBuiltinFunction, b.isObjectDefault {
                 if (args.count > 0 || args.hasKeywords) && userNew == nil && t.layout == .object {
                     throw PyError.type("\(t.name)() takes no arguments")

@@ -11,7 +11,7 @@ extension VM {
     /// if the type has none.
     @inline(__always)
     public func callSpecial(_ obj: Value, _ name: PyStr, _ args: [Value] = []) throws -> Value? {
-        guard let m = obj.type.lookup(name) else { return nil }
+        guard let m = lookupCached(obj.type, name) else { return nil }
         return try callBound(m, obj, args)
     }
 

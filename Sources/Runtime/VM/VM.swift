@@ -12,6 +12,7 @@ public final class VM: @unchecked Sendable {
     /// atomic retain/release on every access in the eval loop.
     public unowned(unsafe) let interp: Interpreter
     let arena = ValueArena()
+    let lookupCache = LookupCache()
     /// Python frames currently active on this thread (for RecursionError).
     var depth = 0
     /// The exception currently being handled (`except` block), or `.none`.
