@@ -50,11 +50,8 @@ public enum Hashing {
         return fixMinusOne(Int(bitPattern: x) * sign)
     }
 
-    public static func hashString(_ s: String) -> Int {
-        var h = Hasher()
-        h.combine(s)
-        return fixMinusOne(h.finalize())
-    }
+    /// CPython's str hash under PYTHONHASHSEED=0, so sets of strings iterate in CPython's order.
+    public static func hashString(_ s: String) -> Int { CPythonHash.str(s) }
 
     /// CPython's xxHash-based tuple hash, over already computed item hashes.
     public static func hashTuple(_ itemHashes: [Int]) -> Int {

@@ -76,7 +76,5 @@ public final class PyBigInt: PyObject {
 public final class PyBytes: PyObject {
     public let bytes: [UInt8]
     public init(_ bytes: [UInt8]) { self.bytes = bytes; super.init(type: PyType.bytes) }
-    public var hashValue: Int {
-        var h = Hasher(); h.combine(bytes); return Hashing.fixMinusOne(h.finalize())
-    }
+    public var hashValue: Int { CPythonHash.bytes(bytes) }
 }

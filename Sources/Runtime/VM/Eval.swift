@@ -314,10 +314,13 @@ extension VM {
                             return rv
                         }
                         f = done.back!
+                        let instance = done.constructedInstance
                         finishFrame(done)
                         currentFrame = f
                         code = f.code; ins = code.ins; consts = code.constPtr; slots = f.slots; sp = f.sp; pc = f.pc
-                        push(slots, &sp, rv)
+                        if instance.isNull { push(slots, &sp, rv) }
+                        else if rv.isNone { push(slots, &sp, instance) }
+                        else { throw PyError.type("__init__() should return None, not '\(rv.typeName)'") }
 
                     case .makeFunction:
                         let codeObj = pop(slots, &sp).asObject as! PyCode
@@ -370,6 +373,34 @@ extension VM {
                             sp -= 1; (slots + sp).deinitialize(count: 1)
                             if argStart == base + 2 { sp -= 1; (slots + sp).deinitialize(count: 1) }
                             setupCells(fn, nf)
+                            f.sp = sp; f.pc = pc
+                            nf.back = f
+                            depth += 1
+                            f = nf
+                            currentFrame = f
+                            code = f.code; ins = code.ins; consts = code.constPtr; slots = f.slots; sp = f.sp; pc = 0
+                            continue
+                        }
+                        // Fast path: `Cls(args)` for a plain class whose `__init__` is a simple Python
+                        // function: allocate the instance and run `__init__` in this loop.
+                        if kwnames == nil, case .object(let co) = callable, co.type === PyType.type,
+                           case let cls = unsafeDowncast(co, to: PyType.self), !cls.isBuiltin, cls.layout == .object,
+                           let initAttr = lookupCached(cls, Names.`init`), case .object(let io) = initAttr,
+                           io.type === PyType.function, case let initFn = unsafeDowncast(io, to: PyFunction.self),
+                           initFn.code.hasSimpleSignature, initFn.code.argcount == nargs + 1, hasDefaultNew(cls) {
+                            if depth >= interp.recursionLimit.load(ordering: .relaxed) {
+                                throw PyError(.make(.recursionError, "maximum recursion depth exceeded"))
+                            }
+                            let instance = Value.object(PyInstance(type: cls))
+                            let nf = allocateFrame(initFn)
+                            let ns = nf.slots
+                            ns[0] = instance
+                            for i in 0..<nargs { ns[i + 1] = (slots + argStart + i).move() }
+                            sp = argStart
+                            (slots + base).deinitialize(count: sp - base)
+                            sp = base
+                            setupCells(initFn, nf)
+                            nf.constructedInstance = instance
                             f.sp = sp; f.pc = pc
                             nf.back = f
                             depth += 1

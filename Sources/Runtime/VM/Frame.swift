@@ -22,6 +22,9 @@ public final class Frame {
     var back: Frame?
     /// Whether `slots` came from the thread arena (and must be returned to it).
     let arenaAllocated: Bool
+    /// For an `__init__` frame pushed by the inline class-instantiation path: the new instance, which
+    /// the call evaluates to when `__init__` returns None.
+    var constructedInstance: Value = .null
     /// The instruction that raised, kept for tracebacks of frames that are unwinding.
     var lastPC: Int = 0
 

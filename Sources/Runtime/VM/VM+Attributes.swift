@@ -20,11 +20,10 @@ extension VM {
     /// The attribute, or nil when it does not exist (AttributeError raised by a property getter
     /// propagates as an error, as in CPython).
     public func getAttrOrNil(_ obj: Value, _ name: PyStr) throws -> Value? {
-        if case .object(let o) = obj {
-            if let t = o as? PyType { return try typeGetAttr(t, name) }
-            if let s = o as? PySuper { return try superGetAttr(s, name) }
-        }
         let type = obj.type
+        // Type identity checks, not dynamic casts: this runs on every attribute read.
+        if type === PyType.type, case .object(let o) = obj { return try typeGetAttr(unsafeDowncast(o, to: PyType.self), name) }
+        if type === PyType.superType, case .object(let o) = obj { return try superGetAttr(unsafeDowncast(o, to: PySuper.self), name) }
         let classAttr = lookupCached(type, name)
         if let ca = classAttr, case .object(let d) = ca {
             if let p = d as? PyProperty {
@@ -131,7 +130,7 @@ extension VM {
                 _ = try callBound(set, ca, [obj, value]); return
             }
         }
-        if !type.isBuiltin, let sa = lookupCached(type, Names.setattr), !(sa.asObject is PyBuiltinFunction) {
+        if !type.isBuiltin, let sa = lookupCached(type, Names.setattr), sa.asObject?.type !== PyType.builtinFunction {
             _ = try callBound(sa, obj, [.object(name), value]); return
         }
         try genericSetAttr(obj, name, value)
@@ -140,7 +139,8 @@ extension VM {
     /// `object.__setattr__`: store in the instance dict.
     public func genericSetAttr(_ obj: Value, _ name: PyStr, _ value: Value) throws {
         if case .object(let o) = obj {
-            if let t = o as? PyType {
+            if o.type === PyType.type {
+                let t = unsafeDowncast(o, to: PyType.self)
                 if t.isBuiltin { throw PyError.type("cannot set '\(name.value)' attribute of immutable type '\(t.name)'") }
                 t.dict.setStr(name, value)
                 PyType.invalidateLookupCaches()
@@ -170,8 +170,9 @@ extension VM {
     /// not shadowed by the instance, so the call can skip creating a bound method.
     @inline(__always)
     func loadMethod(_ obj: Value, _ name: PyStr) throws -> (Value, Value?) {
-        if case .object(let o) = obj, !(o is PyType), !(o is PySuper), !(o is PyModule) {
-            if let attr = lookupCached(o.type, name), case .object(let d) = attr, d is PyFunction || (d as? PyBuiltinFunction)?.boundSelf == nil && d is PyBuiltinFunction {
+        if case .object(let o) = obj, case let t = o.type, t !== PyType.type, t !== PyType.superType, t !== PyType.module {
+            if let attr = lookupCached(t, name), case .object(let d) = attr,
+               d.type === PyType.function || (d.type === PyType.builtinFunction && unsafeDowncast(d, to: PyBuiltinFunction.self).boundSelf == nil) {
                 if let dict = o.instanceDict, let v = dict.getStr(name) { return (v, nil) }
                 return (attr, obj)
             }

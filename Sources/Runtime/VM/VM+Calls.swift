@@ -202,6 +202,14 @@ extension VM {
         return obj
     }
 
+    /// Whether `cls` creates instances with `object.__new__` (no `__new__` of its own in the MRO).
+    @inline(__always)
+    func hasDefaultNew(_ cls: PyType) -> Bool {
+        guard let n = lookupCached(cls, Names.new), case .object(let o) = n, let sm = o as? PyStaticMethod,
+              case .object(let fo) = sm.function, let b = fo as? PyBuiltinFunction else { return false }
+        return b.isObjectDefault
+    }
+
     /// `object.__new__(cls)` for each instance layout.
     func allocateInstance(_ t: PyType, _ args: Args) throws -> Value {
         switch t.layout {

@@ -194,7 +194,11 @@ extension VM {
                 throw PyError.key(key)
             }
             if let t = o as? PyType {
-                if let r = try callSpecial(container, PyStr.intern("__class_getitem__"), [key]) { return r }
+                // `list[int]`: __class_getitem__ is looked up on the class itself (an implicit classmethod).
+                if let cg = t.lookup(PyStr.intern("__class_getitem__")) {
+                    if case .object(let co) = cg, let cm = co as? PyClassMethod { return try call(cm.function, container, key) }
+                    return try call(cg, key)
+                }
                 throw PyError.type("type '\(t.name)' is not subscriptable")
             }
         }
