@@ -367,12 +367,12 @@ final class DemoRouter: @unchecked Sendable {
 
     let output: OutputSink
     let errorOutput: OutputSink
-    private let route: Mutex<Route>
+    private let route: Locked<Route>
 
     init(output: OutputSink, errorOutput: OutputSink) {
         self.output = output
         self.errorOutput = errorOutput
-        self.route = Mutex(Route(capture: nil, display: output, displayError: errorOutput))
+        self.route = Locked(Route(capture: nil, display: output, displayError: errorOutput))
     }
 
     /// New sinks for the interpreter (they keep the router alive).
@@ -421,13 +421,13 @@ final class RoutedSink: OutputSink, @unchecked Sendable {
 /// `input()` for a demo: the lines of its `stdin=` text, then end of file. The prompt is program output
 /// (captured, like CPython's); the line read is echoed for the learner but not captured.
 final class LessonInput: InputSource {
-    private let lines: Mutex<[String]>
+    private let lines: Locked<[String]>
     private let router: DemoRouter
 
     init(_ text: String, router: DemoRouter) {
         var l = text.components(separatedBy: "\n")
         if l.last == "" { l.removeLast() }
-        lines = Mutex(l)
+        lines = Locked(l)
         self.router = router
     }
 

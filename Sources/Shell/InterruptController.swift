@@ -17,7 +17,7 @@ public final class InterruptController: @unchecked Sendable {
         var pending = false
         var installed = false
     }
-    private let state = Mutex<State>(State())
+    private let state = Locked<State>(State())
 
     init() {}
 

@@ -38,7 +38,7 @@ public final class AnnotatingSink: OutputSink, @unchecked Sendable {
     /// Where stderr lines go (usually the same terminal as `target`).
     public let errorTarget: OutputSink
     public let colour: Bool
-    private let state: Mutex<State>
+    private let state: Locked<State>
     private let clock: @Sendable () -> Date
 
     /// - Parameters:
@@ -55,7 +55,7 @@ public final class AnnotatingSink: OutputSink, @unchecked Sendable {
         self.errorTarget = errorTarget ?? target
         self.colour = colour
         self.clock = clock
-        self.state = Mutex(State(start: start ?? clock(), nameWidth: minimumNameWidth))
+        self.state = Locked(State(start: start ?? clock(), nameWidth: minimumNameWidth))
     }
 
     /// The sink for the program's stderr: same gutter and buffering, written to `errorTarget`, with a

@@ -25,7 +25,7 @@ public final class PyInstance: PyObject {
 /// A tiny mutex wrapper usable as a stored property of a class (Synchronization's `Mutex` is
 /// non-copyable; this keeps call sites short). Never call back into Python while holding one.
 public final class ObjectLock: @unchecked Sendable {
-    private let m = Mutex<Void>(())
+    private let m = Locked<Void>(())
     public init() {}
     @inline(__always) public func withLock<R>(_ body: () throws -> R) rethrows -> R {
         try m.withLock { _ in try body() }

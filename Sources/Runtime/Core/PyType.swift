@@ -77,7 +77,7 @@ public final class PyType: PyObject {
 
     // The builtin types' attribute dicts are `dict` objects, but `dict` is itself a builtin type: they
     // are created untyped and get their type once every static type exists (`RuntimeSetup`).
-    private static let untypedDicts = Mutex<(fixed: Bool, dicts: [PyDict])>((false, []))
+    private static let untypedDicts = Locked<(fixed: Bool, dicts: [PyDict])>((false, []))
 
     private static func makeAttributeDict() -> PyDict {
         let fixed = untypedDicts.withLock { $0.fixed }

@@ -54,7 +54,7 @@ public final class PyStr: PyObject, Hashable {
 
 final class InternTable: @unchecked Sendable {
     static let shared = InternTable()
-    private let table = Mutex<[String: PyStr]>([:])
+    private let table = Locked<[String: PyStr]>([:])
     func get(_ s: String) -> PyStr {
         table.withLock { t in
             if let p = t[s] { return p }

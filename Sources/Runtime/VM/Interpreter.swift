@@ -14,7 +14,7 @@ public protocol OutputSink: AnyObject, Sendable {
 /// writing whole `print` calls at once).
 public final class FileDescriptorSink: OutputSink, @unchecked Sendable {
     let fd: Int32
-    private let lock = Mutex<Void>(())
+    private let lock = Locked<Void>(())
     public init(fd: Int32) { self.fd = fd }
     public func write(_ text: String, from vm: VM?) {
         lock.withLock { _ in
@@ -33,7 +33,7 @@ public final class FileDescriptorSink: OutputSink, @unchecked Sendable {
 
 /// Collects everything written (tests, `demo_output` in lessons).
 public final class CapturingSink: OutputSink, @unchecked Sendable {
-    private let buffer = Mutex<String>("")
+    private let buffer = Locked<String>("")
     public init() {}
     public func write(_ text: String, from vm: VM?) { buffer.withLock { $0 += text } }
     public func flush() {}
@@ -92,7 +92,7 @@ public final class Interpreter: @unchecked Sendable {
     /// Native modules importable by name, installed by the Engine.
     public var moduleFactories: [String: (Interpreter) throws -> PyModule] = [:]
     /// Source lines of compiled files, for tracebacks.
-    private let sources = Mutex<[String: [String]]>([:])
+    private let sources = Locked<[String: [String]]>([:])
     public let recursionLimit = Atomic<Int>(1000)
     /// The GIL (a no-op when `options.gil` is false).
     public let gil: GIL
@@ -102,7 +102,7 @@ public final class Interpreter: @unchecked Sendable {
     /// Trace hooks: the Trace module subscribes here. Nil means tracing is off (zero cost).
     public var eventSink: ((TraceEvent) -> Void)?
     /// Every live VM (thread), for `threading.enumerate` and interrupting.
-    let vmsLock = Mutex<[ObjectIdentifier: VM]>([:])
+    let vmsLock = Locked<[ObjectIdentifier: VM]>([:])
     private let nextThreadNumber = Atomic<Int>(1)
 
     public init(options: Options = Options(), stdout: OutputSink = FileDescriptorSink(fd: 1),
