@@ -8,20 +8,20 @@ public final class Frame {
     // Unowned(unsafe): the frame's function (strong, below) owns its code and globals; module-level
     // frames are run by a caller that holds both; builtins live as long as the interpreter. Skipping
     // their reference counting saves six atomic operations per call.
-    public unowned(unsafe) let code: PyCode
-    public unowned(unsafe) let globals: PyDict
-    public unowned(unsafe) let builtins: PyDict
+    public private(set) unowned(unsafe) var code: PyCode
+    public private(set) unowned(unsafe) var globals: PyDict
+    public private(set) unowned(unsafe) var builtins: PyDict
     /// Module and class bodies resolve names through this dict (LOAD_NAME/STORE_NAME).
     public var locals: PyDict?
-    public let function: PyFunction?
+    public private(set) var function: PyFunction?
     @usableFromInline var slots: UnsafeMutablePointer<Value>
-    let stackBase: Int
+    private(set) var stackBase: Int
     @usableFromInline var sp: Int
     @usableFromInline var pc: Int = 0
     /// The calling frame within the same run loop (nil for the loop's entry frame).
     var back: Frame?
     /// Whether `slots` came from the thread arena (and must be returned to it).
-    let arenaAllocated: Bool
+    private(set) var arenaAllocated: Bool
     /// For an `__init__` frame pushed by the inline class-instantiation path: the new instance, which
     /// the call evaluates to when `__init__` returns None.
     var constructedInstance: Value = .null
@@ -35,6 +35,25 @@ public final class Frame {
         self.stackBase = code.nlocals + code.ncells + code.nfree
         self.sp = stackBase
         (slots).initialize(repeating: .null, count: stackBase)
+    }
+
+    /// Reuses a pooled frame for a new call (see `VM.allocateFrame`).
+    func reset(code: PyCode, globals: PyDict, builtins: PyDict, function: PyFunction, slots: UnsafeMutablePointer<Value>) {
+        self.code = code; self.globals = globals; self.builtins = builtins; self.function = function
+        self.slots = slots; self.arenaAllocated = true
+        self.stackBase = code.nlocals + code.ncells + code.nfree
+        self.sp = stackBase
+        self.pc = 0
+        self.lastPC = 0
+        slots.initialize(repeating: .null, count: stackBase)
+    }
+
+    /// Drops what a finished frame still references before it goes back to the pool.
+    func recycle() {
+        function = nil
+        locals = nil
+        back = nil
+        constructedInstance = .null
     }
 
     /// Releases every value the frame still holds. Called exactly once when the frame finishes.

@@ -45,17 +45,33 @@ extension VM {
     @inline(__always)
     func allocateFrame(_ f: PyFunction) -> Frame {
         let code = f.code
-        let gen = code.isGenerator
-        let slots: UnsafeMutablePointer<Value> = gen ? .allocate(capacity: code.frameSize) : arena.allocate(code.frameSize)
+        if code.isGenerator {
+            return Frame(code: code, globals: f.globals, builtins: f.builtins, locals: nil, function: f,
+                         slots: .allocate(capacity: code.frameSize), arenaAllocated: false)
+        }
+        let slots = arena.allocate(code.frameSize)
+        if let frame = framePool.popLast() {
+            frame.reset(code: code, globals: f.globals, builtins: f.builtins, function: f, slots: slots)
+            return frame
+        }
         return Frame(code: code, globals: f.globals, builtins: f.builtins, locals: nil, function: f,
-                     slots: slots, arenaAllocated: !gen)
+                     slots: slots, arenaAllocated: true)
     }
 
-    /// Releases a frame's values and memory (after it returned or unwound).
+    /// Releases a frame's values and memory (after it returned or unwound); ordinary frames go back to
+    /// the pool, so a call allocates no Frame object in the common case.
     @inline(__always)
     func discardFrame(_ frame: Frame) {
         frame.clear()
-        if frame.arenaAllocated { arena.release() } else { frame.slots.deallocate() }
+        if frame.arenaAllocated {
+            arena.release()
+            if framePool.count < 256 {
+                frame.recycle()
+                framePool.append(frame)
+            }
+        } else {
+            frame.slots.deallocate()
+        }
     }
 
     /// Initializes cells and free variables once the parameters are in place.

@@ -13,6 +13,8 @@ public final class VM: @unchecked Sendable {
     public unowned(unsafe) let interp: Interpreter
     let arena = ValueArena()
     let lookupCache = LookupCache()
+    /// Finished frames kept for reuse (see `allocateFrame`).
+    var framePool: ContiguousArray<Frame> = []
     /// Python frames currently active on this thread (for RecursionError).
     var depth = 0
     /// The exception currently being handled (`except` block), or `.none`.
