@@ -410,10 +410,14 @@ extension VM {
                             continue
                         }
                         let nkw = kwnames?.items.count ?? 0
-                        let all = Array(UnsafeBufferPointer(start: slots + argStart, count: nargs))
-                        let args = Args(Array(all[0..<(nargs - nkw)]),
-                                        kwnames: kwnames?.items.map { ($0.asObject as! PyStr).value } ?? [],
-                                        kwvalues: Array(all[(nargs - nkw)...]))
+                        let args: Args
+                        if nkw == 0 {
+                            args = Args(Array(UnsafeBufferPointer(start: slots + argStart, count: nargs)))
+                        } else {
+                            args = Args(Array(UnsafeBufferPointer(start: slots + argStart, count: nargs - nkw)),
+                                        kwnames: kwnames!.items.map { ($0.asObject as! PyStr).value },
+                                        kwvalues: Array(UnsafeBufferPointer(start: slots + argStart + nargs - nkw, count: nkw)))
+                        }
                         (slots + base).deinitialize(count: sp - base)
                         sp = base
                         f.sp = sp; f.pc = pc
