@@ -16,9 +16,36 @@ extension Builtins {
                 try args.check("locals", min: 0, max: 0)
                 return .object(try callerLocals(vm))
             }),
-            ("exit", quit),
-            ("quit", quit),
         ]
+    }
+
+    /// `quit` and `exit`, as `site` makes them: callable objects whose repr tells how to leave, so typing
+    /// `quit` at the prompt explains itself instead of showing a function.
+    static let quitterType: PyType = {
+        let t = PyType(builtin: "Quitter", base: .object, module: "_sitebuiltins")
+        t.isBaseType = false
+        t.method("__repr__") { _, args in
+            let name = (args[0].asObject as? PyInstance)?.dict.getStr("name").flatMap { ($0.asObject as? PyStr)?.value } ?? "quit"
+            return .str("Use \(name)() or Ctrl-D (i.e. EOF) to exit")
+        }
+        t.method("__call__") { vm, args in try quit(vm, args.dropFirst()) }
+        return t
+    }()
+
+    static func makeQuitter(_ name: String) -> Value {
+        let q = PyInstance(type: quitterType)
+        q.dict.setStr("name", .str(name))
+        return .object(q)
+    }
+
+    /// `help()`: this engine has no pydoc; point at the REPL's own help instead.
+    static func help(_ vm: VM, _ args: Args) throws -> Value {
+        if let obj = args.positional.first, let doc = try vm.getAttrOrNil(obj, Names.doc), case .object(let o) = doc, let s = o as? PyStr {
+            vm.interp.stdout.write(s.value + "\n", from: vm)
+        } else {
+            vm.interp.stdout.write("No pydoc here: type :help for the REPL's commands, :lessons for the lessons.\n", from: vm)
+        }
+        return .none
     }
 
     private static func quit(_ vm: VM, _ args: Args) throws -> Value {

@@ -25,9 +25,12 @@ public enum Builtins {
         fns += iterationFunctions
         fns += introspectionFunctions
         fns += codeFunctions
+        fns.append(("help", help))
         for (name, fn) in fns {
             d.setStr(name, .object(PyBuiltinFunction(name: name, qualname: name, fn)))
         }
+        d.setStr("quit", makeQuitter("quit"))
+        d.setStr("exit", makeQuitter("exit"))
     }
 
     /// Shorthand for the single argument of a one-argument builtin, with CPython's arity error.
