@@ -107,6 +107,16 @@ final class ConformanceTests: XCTestCase {
         }
     }
 
+    /// `threading` is written in Python (Sources/Engine/Threading/threading.py) and embedded in the
+    /// binary as ThreadingSource.swift by generate.sh: the two must not drift apart.
+    func testEmbeddedThreadingSourceIsCurrent() throws {
+        let dir = Self.root.deletingLastPathComponent().appendingPathComponent("Sources/Engine/Threading")
+        let py = try String(contentsOf: dir.appendingPathComponent("threading.py"), encoding: .utf8)
+        let swift = try String(contentsOf: dir.appendingPathComponent("ThreadingSource.swift"), encoding: .utf8)
+        XCTAssertTrue(swift.contains("#\"\"\"\n" + py + "\"\"\"#"),
+                      "ThreadingSource.swift is stale: run Sources/Engine/Threading/generate.sh")
+    }
+
     func testEngineBinaryExists() {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Self.engine.path), "build the interleave executable first: \(Self.engine.path)")
     }
