@@ -347,11 +347,19 @@ extension VM {
                         let kwnames = pendingKwnames
                         pendingKwnames = nil
                         let base = sp - argc - 2
-                        let callable: Value
-                        let argStart: Int
-                        let nargs: Int
+                        var callable: Value
+                        var argStart: Int
+                        var nargs: Int
                         if slots[base].isNull {
                             callable = slots[base + 1]; argStart = base + 2; nargs = argc
+                            // A bound method (`f = obj.m; f(x)`): unpack it into function + self in place,
+                            // so the Python-function fast path below applies.
+                            if case .object(let mo) = callable, mo.type === PyType.method {
+                                let m = unsafeDowncast(mo, to: PyMethod.self)
+                                slots[base] = m.function
+                                slots[base + 1] = m.selfValue
+                                callable = m.function; argStart = base + 1; nargs = argc + 1
+                            }
                         } else {
                             callable = slots[base]; argStart = base + 1; nargs = argc + 1
                         }
