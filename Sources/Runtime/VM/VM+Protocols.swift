@@ -106,14 +106,22 @@ extension VM {
 
     /// `a < b` as a bool (sorting, min/max).
     public func lessThan(_ a: Value, _ b: Value) throws -> Bool {
-        switch (a, b) {
-        case (.int(let x), .int(let y)): return x < y
-        case (.float(let x), .float(let y)): return x < y
-        case (.object(let x), .object(let y)):
-            if let s = x as? PyStr, let t = y as? PyStr { return PyStrOrdering.less(s, t) }
-        default: break
+        if let r = fastCompare(0, a, b) { return r }
+        if case .object(let x) = a, case .object(let y) = b, x.type === PyType.tuple, y.type === PyType.tuple,
+           let r = fastTupleLess(unsafeDowncast(x, to: PyTuple.self), unsafeDowncast(y, to: PyTuple.self)) {
+            return r
         }
         return try truthy(try compare(a, b, .lt))
+    }
+
+    /// Tuple `<` without dunder calls when every compared item is an int, float or str (sort keys).
+    private func fastTupleLess(_ a: PyTuple, _ b: PyTuple) -> Bool? {
+        let n = min(a.items.count, b.items.count)
+        for i in 0..<n {
+            guard let eq = fastCompare(2, a.items[i], b.items[i]) else { return nil }
+            if !eq { return fastCompare(0, a.items[i], b.items[i]) }
+        }
+        return a.items.count < b.items.count
     }
 
     @inline(__always) public func isNotImplemented(_ v: Value) -> Bool {
