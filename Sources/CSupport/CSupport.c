@@ -32,3 +32,7 @@ unsigned long interleave_stack_low_bound(void) {
     pthread_attr_destroy(&attr);
     return rc == 0 ? (unsigned long)addr : 0;
 }
+
+static __thread int dealloc_depth = 0;
+int interleave_dealloc_enter(void) { return ++dealloc_depth; }
+void interleave_dealloc_leave(void) { --dealloc_depth; }

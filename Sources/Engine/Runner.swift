@@ -54,6 +54,7 @@ public struct Runner {
             }
         }
         vm.printException(exc)
-        return 1
+        // CPython ends by SIGINT after an uncaught KeyboardInterrupt: the shell sees 128 + 2.
+        return exc.isInstance(of: .keyboardInterrupt) ? 130 : 1
     }
 }

@@ -28,6 +28,10 @@ struct Run: ParsableCommand {
             filename = "<string>"
             options.argv = ["-c"] + arguments
         } else {
+            if let first = arguments.first, first == "--help" || first == "-h" {
+                print(Run.helpMessage())
+                return
+            }
             guard let path = arguments.first else {
                 throw ValidationError("give a FILE to run, or -c CODE")
             }

@@ -11,4 +11,7 @@ int interleave_install_sigint(void);
 int interleave_take_sigint(void);
 /// The lowest address of the calling thread's stack (0 if unknown).
 unsigned long interleave_stack_low_bound(void);
+/// Nesting depth of container deallocation on the calling thread (see Runtime's Trashcan).
+int interleave_dealloc_enter(void);
+void interleave_dealloc_leave(void);
 #endif

@@ -430,12 +430,15 @@ class Thread:
             except BaseException as exc:
                 excepthook(ExceptHookArgs(type(exc), exc, None, self))
         finally:
-            self._stop()
+            # Leave _active before releasing joiners, so a thread that join() returned for is no longer
+            # counted by active_count()/enumerate() (CPython releases the join lock only as the OS
+            # thread ends).
             with _active_limbo_lock:
                 try:
                     del _active[get_ident()]
                 except KeyError:
                     pass
+            self._stop()
 
     def _stop(self):
         self._is_stopped = True

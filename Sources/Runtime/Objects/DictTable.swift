@@ -124,6 +124,14 @@ struct DictTable {
         return old
     }
 
+    /// Empties the table, returning every key and value (for `Trashcan.dispose` in deinit).
+    mutating func takeAll() -> [Value] {
+        var out = keys
+        out.append(contentsOf: values)
+        self = DictTable()
+        return out
+    }
+
     mutating func removeAll() {
         let v = version
         self = DictTable()

@@ -85,7 +85,7 @@ public enum Hashing {
     }
 
     /// The hash without running Python code.
-    public static func fast(_ v: Value) -> Result {
+    public static func fast(_ v: Value, depth: Int = 0) -> Result {
         switch v {
         case .int(let n): return .hash(hashInt(n))
         case .bool(let b): return .hash(b ? 1 : 0)
@@ -97,10 +97,12 @@ public enum Hashing {
             case let s as PyStr: return .hash(s.hashValue)
             case let b as PyBigInt: return .hash(hashBig(b.value))
             case let t as PyTuple:
+                // Deeply nested tuples go the VM's way, which guards the native stack.
+                if depth > 64 { return .needsPython }
                 var hs: [Int] = []
                 hs.reserveCapacity(t.items.count)
                 for item in t.items {
-                    switch fast(item) {
+                    switch fast(item, depth: depth + 1) {
                     case .hash(let h): hs.append(h)
                     case let other: return other
                     }
@@ -121,7 +123,7 @@ public enum Hashing {
     }
 
     /// Equality without running Python code: nil when only `__eq__` can decide.
-    public static func fastEquals(_ a: Value, _ b: Value) -> Bool? {
+    public static func fastEquals(_ a: Value, _ b: Value, depth: Int = 0) -> Bool? {
         switch (a, b) {
         case (.int(let x), .int(let y)): return x == y
         case (.float(let x), .float(let y)): return x == y
@@ -139,8 +141,9 @@ public enum Hashing {
             case (is PyStr, is PyBigInt), (is PyBigInt, is PyStr): return false
             case (let s as PyTuple, let t as PyTuple):
                 if s.items.count != t.items.count { return false }
+                if depth > 64 { return nil }
                 for (p, q) in zip(s.items, t.items) {
-                    guard let r = fastEquals(p, q) else { return nil }
+                    guard let r = fastEquals(p, q, depth: depth + 1) else { return nil }
                     if !r { return false }
                 }
                 return true

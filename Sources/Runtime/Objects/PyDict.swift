@@ -31,6 +31,8 @@ public final class PyDict: PyObject {
         super.init(type: PyType.dict)
     }
 
+    deinit { Trashcan.dispose(tableStorage.takeAll()) }
+
     public var count: Int { withTable { $0.count } }
     var version: Int { withTable { $0.version } }
 
@@ -74,7 +76,7 @@ public final class PyDict: PyObject {
 
     /// Finds the entry index for `key`, running `__eq__` outside the lock when needed.
     private func locate(_ key: Value, hash h: Int, vm: VM) throws -> Int? {
-        let first = withTable { $0.find(key, hash: h, eq: Hashing.fastEquals) }
+        let first = withTable { $0.find(key, hash: h, eq: { Hashing.fastEquals($0, $1) }) }
         switch first {
         case .found(let e): return e
         case .notFound: return nil
@@ -101,7 +103,7 @@ public final class PyDict: PyObject {
         withTable { t in
             if let e = e, e < t.keys.count, !t.keys[e].isNull { t.setValue(at: e, value); return }
             // Re-check by fast equality: another thread may have inserted the key meanwhile.
-            if case .found(let e2) = t.find(key, hash: h, eq: Hashing.fastEquals) { t.setValue(at: e2, value) }
+            if case .found(let e2) = t.find(key, hash: h, eq: { Hashing.fastEquals($0, $1) }) { t.setValue(at: e2, value) }
             else { t.insertNew(key, hash: h, value: value) }
         }
     }
@@ -159,13 +161,15 @@ public final class PySet: PyObject {
         super.init(type: type)
     }
 
+    deinit { Trashcan.dispose(tableStorage.takeAll()) }
+
     public var count: Int { withTable { $0.count } }
     var version: Int { withTable { $0.version } }
     public var elements: [Value] { withTable { $0.liveKeys } }
     var hashes: [Int] { withTable { $0.liveHashes } }
 
     private func locate(_ key: Value, hash h: Int, vm: VM) throws -> Int? {
-        let first = withTable { $0.find(key, hash: h, eq: Hashing.fastEquals) }
+        let first = withTable { $0.find(key, hash: h, eq: { Hashing.fastEquals($0, $1) }) }
         switch first {
         case .found(let e): return e
         case .notFound: return nil
@@ -189,7 +193,7 @@ public final class PySet: PyObject {
         let h = try vm.hash(key)
         if try locate(key, hash: h, vm: vm) != nil { return false }
         return withTable { t in
-            if case .found = t.find(key, hash: h, eq: Hashing.fastEquals) { return false }
+            if case .found = t.find(key, hash: h, eq: { Hashing.fastEquals($0, $1) }) { return false }
             t.insertNew(key, hash: h, value: .none)
             return true
         }

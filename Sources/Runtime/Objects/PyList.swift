@@ -19,6 +19,12 @@ public final class PyList: PyObject {
         super.init(type: PyType.list)
     }
 
+    deinit {
+        var items: [Value] = []
+        swap(&items, &itemStorage)
+        Trashcan.dispose(items)
+    }
+
     /// A consistent copy of the items (copy-on-write: cheap until someone mutates).
     @inline(__always) public var items: [Value] { locked { $0 } }
 
@@ -40,7 +46,12 @@ public final class PyList: PyObject {
 
 /// `tuple`. Immutable.
 public final class PyTuple: PyObject {
-    public let items: [Value]
+    public private(set) var items: [Value]
     public init(_ items: [Value]) { self.items = items; super.init(type: PyType.tuple) }
+    deinit {
+        var taken: [Value] = []
+        swap(&taken, &items)
+        Trashcan.dispose(taken)
+    }
     public static let empty = PyTuple([])
 }

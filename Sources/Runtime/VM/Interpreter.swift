@@ -160,6 +160,10 @@ public final class Interpreter: @unchecked Sendable {
     public func compile(_ source: String, filename: String, mode: CompileMode) throws -> PyCode {
         registerSource(source, filename: filename)
         do {
+            // Long sources may nest deeply: parse and compile them on a thread with a big stack.
+            if source.utf8.count > 1000 {
+                return PyCode(try BigStack.run { try Compiler.compile(source: source, filename: filename, mode: mode) })
+            }
             return PyCode(try Compiler.compile(source: source, filename: filename, mode: mode))
         } catch let e as SyntaxError {
             throw PyError(Interpreter.syntaxErrorException(e))

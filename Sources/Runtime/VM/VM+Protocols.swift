@@ -31,7 +31,15 @@ extension VM {
 
     // MARK: repr / str
 
+    /// Raises RecursionError when native recursion (repr of a deeply nested list, `==` of deep
+    /// structures, hashing a deep tuple) nears the end of the thread's stack.
+    @inline(__always)
+    public func checkNativeStack() throws {
+        if nativeStackExhausted() { throw PyError(.make(.recursionError, "maximum recursion depth exceeded")) }
+    }
+
     public func repr(_ v: Value) throws -> String {
+        try checkNativeStack()
         if let s = Repr.fast(v) { return s }
         guard let r = try callSpecial(v, Names.repr) else { return "<\(v.typeName) object>" }
         guard case .object(let o) = r, let s = o as? PyStr else {
@@ -42,6 +50,7 @@ extension VM {
 
     public func str(_ v: Value) throws -> String {
         if case .object(let o) = v, let s = o as? PyStr { return s.value }
+        try checkNativeStack()
         switch v {
         case .int, .float, .bool, .none: if let s = Repr.fast(v) { return s }
         default: break
@@ -58,6 +67,7 @@ extension VM {
     // MARK: hash and equality
 
     public func hash(_ v: Value) throws -> Int {
+        try checkNativeStack()
         switch Hashing.fast(v) {
         case .hash(let h): return h
         case .unhashable(let t): throw PyError.type("unhashable type: '\(t.name)'")
@@ -85,6 +95,7 @@ extension VM {
 
     /// Rich comparison with reflection, as CPython's `PyObject_RichCompare`.
     public func compare(_ a: Value, _ b: Value, _ op: ComparisonOperatorKind) throws -> Value {
+        try checkNativeStack()
         let names: [PyStr] = [Names.lt, Names.le, Names.eq, Names.ne, Names.gt, Names.ge]
         let reflectedOp: [Int] = [4, 5, 2, 3, 0, 1]
         let ta = a.type, tb = b.type

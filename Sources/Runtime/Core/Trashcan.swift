@@ -1,0 +1,46 @@
+import CSupport
+import Foundation
+
+/// Deallocating a long chain (a 100,000-node linked list, a list nested 100,000 deep) would recurse
+/// once per link on the Swift stack and overflow it. Like CPython's "trashcan", containers hand their
+/// children to `Trashcan.dispose` from `deinit`: past a nesting limit the children are parked on a
+/// per-thread list instead of being released, and the outermost dispose releases the parked values
+/// iteratively.
+enum Trashcan {
+    static let limit: Int32 = 200
+
+    final class Pending { var values: [Value] = [] }
+
+    private static let key: pthread_key_t = {
+        var k = pthread_key_t()
+        pthread_key_create(&k) { raw in if let raw { Unmanaged<Pending>.fromOpaque(raw).release() } }
+        return k
+    }()
+
+    private static var pending: Pending {
+        if let raw = pthread_getspecific(key) { return Unmanaged<Pending>.fromOpaque(raw).takeUnretainedValue() }
+        let p = Pending()
+        pthread_setspecific(key, Unmanaged.passRetained(p).toOpaque())
+        return p
+    }
+
+    /// Releases `children` (moved out of a dying container) without deep recursion.
+    static func dispose(_ children: consuming [Value]) {
+        let depth = interleave_dealloc_enter()
+        if depth > limit {
+            pending.values.append(contentsOf: children)
+            interleave_dealloc_leave()
+            return
+        }
+        _ = consume children
+        if depth == 1 {
+            let parked = pending
+            while !parked.values.isEmpty {
+                let batch = parked.values
+                parked.values = []
+                _ = consume batch
+            }
+        }
+        interleave_dealloc_leave()
+    }
+}
