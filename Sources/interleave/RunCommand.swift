@@ -46,7 +46,8 @@ struct Run: ParsableCommand {
                 FileHandle.standardError.write(e.message.data(using: .utf8)!)
                 throw ExitCode(1)
             }
-            filename = path
+            // Like CPython 3.9+, the main script's traceback entries and __file__ use its absolute path.
+            filename = URL(fileURLWithPath: path).standardizedFileURL.path
             options.argv = arguments
         }
         let interp = Engine.makeInterpreter(options: options)

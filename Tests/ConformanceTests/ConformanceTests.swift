@@ -107,6 +107,29 @@ final class ConformanceTests: XCTestCase {
         }
     }
 
+    /// Tests/Conformance/tracebacks: the whole stderr (frames, source lines, `~~^~~` markers, chained
+    /// exceptions) must equal CPython's, recorded by the record.sh beside them.
+    func testTracebacksMatchCPython() throws {
+        let dir = Self.root.appendingPathComponent("Conformance/tracebacks")
+        let scripts = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".py") }.sorted()
+        XCTAssertGreaterThanOrEqual(scripts.count, 4)
+        for s in scripts {
+            let script = dir.appendingPathComponent(s)
+            let p = Process()
+            p.executableURL = Self.engine
+            p.arguments = ["run", script.path]
+            let err = Pipe()
+            p.standardError = err
+            p.standardOutput = FileHandle.nullDevice
+            try p.run()
+            let data = err.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            let got = String(decoding: data, as: UTF8.self).replacingOccurrences(of: dir.path, with: "<dir>")
+            let want = try String(contentsOf: dir.appendingPathComponent(String(s.dropLast(3)) + ".err"), encoding: .utf8)
+            XCTAssertEqual(got, want, s)
+        }
+    }
+
     /// `threading` is written in Python (Sources/Engine/Threading/threading.py) and embedded in the
     /// binary as ThreadingSource.swift by generate.sh: the two must not drift apart.
     func testEmbeddedThreadingSourceIsCurrent() throws {

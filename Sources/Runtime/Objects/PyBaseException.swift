@@ -3,6 +3,11 @@ public struct TracebackEntry: Sendable {
     public let filename: String
     public let line: Int
     public let function: String
+    /// The span of the failing expression (0-based columns; -1 when unknown), for CPython 3.11's
+    /// `~~^~~` markers.
+    public var endLine: Int = -1
+    public var column: Int = -1
+    public var endColumn: Int = -1
     public init(filename: String, line: Int, function: String) {
         self.filename = filename; self.line = line; self.function = function
     }

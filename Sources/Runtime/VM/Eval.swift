@@ -540,7 +540,7 @@ extension VM {
                     f.lastPC = faultPC
                     let fid = ObjectIdentifier(f)
                     if exc.tracebackFrameIDs.first != fid {
-                        exc.traceback.insert(TracebackEntry(filename: code.filename, line: f.line, function: code.name), at: 0)
+                        exc.traceback.insert(f.tracebackEntry, at: 0)
                         exc.tracebackFrameIDs.insert(fid, at: 0)
                     }
                     if let h = findHandler(code, faultPC) {

@@ -68,6 +68,17 @@ public final class Frame {
         return i >= 0 ? Int(code.co.positions[i].line) : Int(code.co.firstLine)
     }
 
+    /// Where the current instruction came from, as a traceback entry.
+    var tracebackEntry: TracebackEntry {
+        var e = TracebackEntry(filename: code.filename, line: line, function: code.name)
+        let i = min(max(lastPC, 0), code.co.positions.count - 1)
+        if i >= 0 {
+            let p = code.co.positions[i]
+            e.endLine = Int(p.endLine); e.column = Int(p.column); e.endColumn = Int(p.endColumn)
+        }
+        return e
+    }
+
     /// The cell at cell/free index `i`.
     @inline(__always) func cell(_ i: Int) -> PyCell {
         if case .object(let o) = slots[code.nlocals + i] { return unsafeDowncast(o, to: PyCell.self) }

@@ -1,3 +1,4 @@
+import Foundation
 /// Formats exceptions the way CPython 3.11's default excepthook does (without the `~~~^^^` markers):
 /// chained exceptions first, each with its frames (most recent call last) and source lines.
 extension VM {
@@ -30,9 +31,14 @@ extension VM {
                 switch e {
                 case .entry(let t):
                     out += "  File \"\(t.filename)\", line \(t.line), in \(t.function)\n"
-                    if let src = interp.sourceLine(t.filename, t.line) {
-                        let trimmed = src.drop { $0 == " " || $0 == "\t" }
-                        if !trimmed.isEmpty { out += "    \(trimmed)\n" }
+                    // CPython shows no source for code that has no file (`-c`, `<stdin>`, `<string>`).
+                    if !t.filename.hasPrefix("<"), let src = interp.sourceLine(t.filename, t.line) {
+                        let trimmed = src.drop { $0 == " " || $0 == "\t" || $0 == "\u{0C}" }
+                            .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+                        if !trimmed.isEmpty {
+                            out += "    \(trimmed)\n"
+                            if let carets = CaretLine.make(entry: t, source: src, stripped: trimmed) { out += carets + "\n" }
+                        }
                     }
                 case .repeated(let n):
                     out += "  [Previous line repeated \(n) more time\(n == 1 ? "" : "s")]\n"
