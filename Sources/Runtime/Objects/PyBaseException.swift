@@ -24,6 +24,8 @@ public final class PyBaseException: PyObject {
     public var suppressContext = false
     /// For SyntaxError raised by the compiler: the CPython-style display (file, line, caret, message).
     public var syntaxErrorDisplay: String?
+    /// Set on NameError/AttributeError raised by the VM: what the "Did you mean" hint is computed from.
+    var suggestionContext: SuggestionContext?
     /// Frames already recorded in `traceback` (so re-raising in the same frame adds no duplicate line).
     var tracebackFrameIDs: [ObjectIdentifier] = []
 

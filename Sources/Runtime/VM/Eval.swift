@@ -117,7 +117,7 @@ extension VM {
                         let name = code.names[Int(instr.arg)]
                         if let v = f.locals?.getStr(name) ?? f.globals.getStr(name) ?? f.builtins.getStr(name) {
                             push(slots, &sp, v)
-                        } else { throw PyError.name("name '\(name.value)' is not defined") }
+                        } else { throw nameError(name, f) }
                     case .storeName:
                         let v = pop(slots, &sp)
                         (f.locals ?? f.globals).setStr(code.names[Int(instr.arg)], v)
@@ -129,7 +129,7 @@ extension VM {
                     case .loadGlobal:
                         let name = code.names[Int(instr.arg)]
                         if let v = f.globals.getStr(name) ?? f.builtins.getStr(name) { push(slots, &sp, v) }
-                        else { throw PyError.name("name '\(name.value)' is not defined") }
+                        else { throw nameError(name, f) }
                     case .storeGlobal:
                         f.globals.setStr(code.names[Int(instr.arg)], pop(slots, &sp))
                     case .deleteGlobal:
@@ -571,6 +571,16 @@ extension VM {
         let p = Int32(pc)
         for e in code.co.exceptionTable where p >= e.start && p < e.end { return e }
         return nil
+    }
+
+    /// NameError with what CPython 3.11 needs for its "Did you mean" hint.
+    func nameError(_ name: PyStr, _ f: Frame) -> PyError {
+        let e = PyBaseException.make(.nameError, "name '\(name.value)' is not defined")
+        e.dict.setStr("name", .object(name))
+        var locals = Array(f.code.co.varnames.prefix(f.code.nlocals)) + f.code.co.cellvars + f.code.co.freevars
+        if let l = f.locals, l !== f.globals { locals += l.keys.compactMap { ($0.asObject as? PyStr)?.value } }
+        e.suggestionContext = SuggestionContext(name: name.value, kind: .name(locals: locals, globals: f.globals, builtins: f.builtins))
+        return PyError(e)
     }
 
     func unboundLocal(_ name: String) -> PyError {

@@ -56,7 +56,8 @@ extension VM {
         var name = t.qualname
         let mod = (t.dict.getStr("__module__")?.asObject as? PyStr)?.value ?? t.module
         if mod != "builtins" && mod != "__main__" { name = "\(mod).\(name)" }
-        let msg = (try? str(.object(exc))) ?? "<exception str() failed>"
+        var msg = (try? str(.object(exc))) ?? "<exception str() failed>"
+        if let ctx = exc.suggestionContext, let s = ctx.suggestion(self) { msg += ". Did you mean: '\(s)'?" }
         return msg.isEmpty ? name : "\(name): \(msg)"
     }
 

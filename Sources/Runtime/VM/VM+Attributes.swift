@@ -11,10 +11,33 @@ extension VM {
 
     func attributeError(_ obj: Value, _ name: PyStr) -> PyError {
         if case .object(let o) = obj {
-            if let t = o as? PyType { return .attribute("type object '\(t.name)' has no attribute '\(name.value)'") }
-            if let m = o as? PyModule { return .attribute("module '\(m.name)' has no attribute '\(name.value)'") }
+            var message: String?
+            if let t = o as? PyType { message = "type object '\(t.name)' has no attribute '\(name.value)'" }
+            if let m = o as? PyModule { message = "module '\(m.name)' has no attribute '\(name.value)'" }
+            if let message {
+                let e = PyBaseException.make(.attributeError, message)
+                e.dict.setStr("name", .object(name))
+                e.dict.setStr("obj", obj)
+                e.suggestionContext = SuggestionContext(name: name.value, kind: .attribute(object: obj))
+                return PyError(e)
+            }
         }
-        return .attribute("'\(obj.typeName)' object has no attribute '\(name.value)'")
+        let e = PyBaseException.make(.attributeError, "'\(obj.typeName)' object has no attribute '\(name.value)'")
+        e.dict.setStr("name", .object(name))
+        e.dict.setStr("obj", obj)
+        e.suggestionContext = SuggestionContext(name: name.value, kind: .attribute(object: obj))
+        return PyError(e)
+    }
+
+    /// Attribute names of `obj` as `dir()` lists them (for hints and completion).
+    public func attributeNames(_ obj: Value) throws -> [String] {
+        var names = Set<String>()
+        if case .object(let o) = obj {
+            if let d = o.instanceDict { for k in d.keys { if let s = k.asObject as? PyStr { names.insert(s.value) } } }
+            if let t = o as? PyType { for c in t.mro { for k in c.dict.keys { if let s = k.asObject as? PyStr { names.insert(s.value) } } } }
+        }
+        for c in obj.type.mro { for k in c.dict.keys { if let s = k.asObject as? PyStr { names.insert(s.value) } } }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// The attribute, or nil when it does not exist (AttributeError raised by a property getter
