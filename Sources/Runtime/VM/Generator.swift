@@ -19,6 +19,14 @@ public final class PyGenerator: PyObject {
     }
 
     deinit {
+        // Like CPython's generator finalizer: a generator dropped while suspended is closed, so its
+        // `finally` blocks and `with` exits run now (`for x in gen(): break`).
+        if state.load(ordering: .relaxed) == State.suspended.rawValue, let vm = VM.current {
+            do { try close(vm) } catch let e as PyError {
+                vm.interp.stderr.write("Exception ignored in: <generator object \(qualname) at \(RuntimeSetup.address(self))>\n"
+                                       + vm.formatException(e.exception), from: vm)
+            } catch {}
+        }
         if State(rawValue: state.load(ordering: .relaxed)) != .finished {
             frame.clear()
             frame.slots.deallocate()
