@@ -59,9 +59,9 @@ extension VM {
         if let ca = classAttr { return try bindDescriptor(ca, instance: obj, owner: type) }
         if name.value == "__class__" { return .object(type) }
         if name.value == "__dict__", case .object(let o) = obj, let d = o.instanceDict { return .object(d) }
-        if let ga = type.lookup(Names.getattr) {
-            do { return try callBound(ga, obj, [.object(name)]) }
-            catch let e as PyError where e.exception.isInstance(of: .attributeError) { return nil }
+        if let ga = lookupCached(type, Names.getattr) {
+            // `__getattr__`'s own AttributeError (and its message) propagates, as in CPython.
+            return try callBound(ga, obj, [.object(name)])
         }
         return nil
     }
@@ -140,7 +140,7 @@ extension VM {
         let type = obj.type
         if let ca = lookupCached(type, name), case .object(let d) = ca {
             if let p = d as? PyProperty {
-                if p.fset.isNone { throw PyError.attribute("can't set attribute '\(name.value)'") }
+                if p.fset.isNone { throw PyError.attribute("property '\(name.value)' of '\(type.name)' object has no setter") }
                 _ = try call(p.fset, Args([obj, value])); return
             }
             if let gs = d as? PyGetSetDescriptor {
@@ -179,7 +179,7 @@ extension VM {
 
     public func delAttr(_ obj: Value, _ name: PyStr) throws {
         if let ca = obj.type.lookup(name), case .object(let d) = ca, let p = d as? PyProperty {
-            if p.fdel.isNone { throw PyError.attribute("can't delete attribute '\(name.value)'") }
+            if p.fdel.isNone { throw PyError.attribute("property '\(name.value)' of '\(obj.typeName)' object has no deleter") }
             _ = try call(p.fdel, Args([obj])); return
         }
         if case .object(let o) = obj, let d = o.instanceDict, d.deleteStr(name) != nil {
