@@ -3,12 +3,12 @@ import Synchronization
 /// `dict`, and the `__dict__` of modules, classes and instances. Single operations are atomic
 /// (the table lives in a mutex). Keys whose hash or equality needs Python code (`__hash__`/`__eq__`
 /// of user classes) are resolved outside the lock, then the table is re-checked by identity.
-public final class PyDict: PyObject {
+public final class PyDict: PyObject, LockedTable {
     private let spin = SpinLock()
     private var tableStorage: DictTable
 
     @inline(__always)
-    private func withTable<R>(_ body: (inout DictTable) throws -> R) rethrows -> R {
+    func withTable<R>(_ body: (inout DictTable) throws -> R) rethrows -> R {
         spin.lock()
         defer { spin.unlock() }
         return try body(&tableStorage)
@@ -74,20 +74,6 @@ public final class PyDict: PyObject {
 
     // MARK: general keys
 
-    /// Finds the entry index for `key`, running `__eq__` outside the lock when needed.
-    private func locate(_ key: Value, hash h: Int, vm: VM) throws -> Int? {
-        let first = withTable { $0.find(key, hash: h, eq: { Hashing.fastEquals($0, $1) }) }
-        switch first {
-        case .found(let e): return e
-        case .notFound: return nil
-        case .undecided(let candidates):
-            let snapshot = withTable { t in candidates.map { t.entry($0).key } }
-            for k in snapshot where try vm.equals(k, key) {
-                return withTable { $0.findIdentical(k, hash: h) }
-            }
-            return nil
-        }
-    }
 
     public func get(_ key: Value, vm: VM) throws -> Value? {
         let h = try vm.hash(key)
@@ -145,12 +131,12 @@ public final class PyDict: PyObject {
 }
 
 /// `set` and the table behind `frozenset`. Same storage as dict (values unused).
-public final class PySet: PyObject {
+public final class PySet: PyObject, LockedTable {
     private let spin = SpinLock()
     private var tableStorage: DictTable
 
     @inline(__always)
-    private func withTable<R>(_ body: (inout DictTable) throws -> R) rethrows -> R {
+    func withTable<R>(_ body: (inout DictTable) throws -> R) rethrows -> R {
         spin.lock()
         defer { spin.unlock() }
         return try body(&tableStorage)
@@ -168,19 +154,6 @@ public final class PySet: PyObject {
     public var elements: [Value] { withTable { $0.liveKeys } }
     var hashes: [Int] { withTable { $0.liveHashes } }
 
-    private func locate(_ key: Value, hash h: Int, vm: VM) throws -> Int? {
-        let first = withTable { $0.find(key, hash: h, eq: { Hashing.fastEquals($0, $1) }) }
-        switch first {
-        case .found(let e): return e
-        case .notFound: return nil
-        case .undecided(let candidates):
-            let snapshot = withTable { t in candidates.map { t.entry($0).key } }
-            for k in snapshot where try vm.equals(k, key) {
-                return withTable { $0.findIdentical(k, hash: h) }
-            }
-            return nil
-        }
-    }
 
     public func contains(_ key: Value, vm: VM) throws -> Bool {
         let h = try vm.hash(key)
@@ -234,4 +207,27 @@ public final class PyFrozenSet: PyObject {
     }
     public var elements: [Value] { self.set.elements }
     public var count: Int { self.set.count }
+}
+
+/// Dicts and sets: a `DictTable` behind a lock.
+protocol LockedTable: AnyObject {
+    func withTable<R>(_ body: (inout DictTable) throws -> R) rethrows -> R
+}
+
+extension LockedTable {
+    /// Finds the entry index for `key`. Keys whose equality needs `__eq__` are compared outside the
+    /// lock (Python code never runs under an object lock), then found again by identity.
+    func locate(_ key: Value, hash h: Int, vm: VM) throws -> Int? {
+        let first = withTable { $0.find(key, hash: h, eq: { Hashing.fastEquals($0, $1) }) }
+        switch first {
+        case .found(let e): return e
+        case .notFound: return nil
+        case .undecided(let candidates):
+            let snapshot = withTable { t in candidates.map { t.entry($0).key } }
+            for k in snapshot where try vm.equals(k, key) {
+                return withTable { $0.findIdentical(k, hash: h) }
+            }
+            return nil
+        }
+    }
 }
