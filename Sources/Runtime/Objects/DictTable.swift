@@ -1,17 +1,25 @@
 /// The storage of `dict`, `set` and instance `__dict__`s: CPython's compact, insertion-ordered hash
-/// table (an index array probed with CPython's perturbation scheme, over a dense entry array).
-/// It is a value type; the owning object keeps it inside a mutex.
+/// table — a dense array of entries (hash, key, value), and, once the table outgrows
+/// `DictTable.linearLimit` entries, an index array probed with CPython's perturbation scheme. Small
+/// tables (most instance and keyword dicts) are scanned linearly: one allocation instead of two.
+/// It is a value type; the owning object keeps it behind its lock.
 ///
 /// Equality is decided by a caller-supplied closure returning `true`, `false` or `nil` ("cannot decide
 /// without running Python code"), so the table itself never calls Python and can be used under a lock.
 struct DictTable {
     static let empty: Int32 = -1
     static let dummy: Int32 = -2
+    /// Up to this many entries (live or deleted), lookups scan the entries instead of an index.
+    static let linearLimit = 8
 
-    private(set) var hashes: [Int] = []
-    /// `.null` marks a deleted entry.
-    private(set) var keys: [Value] = []
-    private(set) var values: [Value] = []
+    struct Entry {
+        var hash: Int
+        /// `.null` marks a deleted entry.
+        var key: Value
+        var value: Value
+    }
+
+    private var entries: [Entry] = []
     private var index: [Int32] = []
     /// Live entries.
     private(set) var count = 0
@@ -23,101 +31,100 @@ struct DictTable {
     init() {}
 
     init(minimumCapacity: Int) {
-        if minimumCapacity > 0 { rebuild(minimumCapacity) }
+        entries.reserveCapacity(minimumCapacity)
+        if minimumCapacity > DictTable.linearLimit { rebuild(minimumCapacity) }
     }
 
-    /// Finds `key`. `eq(stored, key)` decides equality for stored keys of equal hash.
-    func find(_ key: Value, hash: Int, eq: (Value, Value) -> Bool?) -> Lookup {
-        if index.isEmpty { return .notFound }
+    /// Number of entry slots (live and deleted); valid entry positions are `0..<entryCount`.
+    var entryCount: Int { entries.count }
+
+    @inline(__always) func isLive(_ e: Int) -> Bool { e < entries.count && !entries[e].key.isNull }
+
+    /// Calls `visit` with each candidate position for `hash`, in probe order, until it returns a result.
+    @inline(__always)
+    private func probe<R>(_ hash: Int, _ visit: (Int) -> R?) -> R? {
+        if index.isEmpty {
+            for e in entries.indices where entries[e].hash == hash && !entries[e].key.isNull {
+                if let r = visit(e) { return r }
+            }
+            return nil
+        }
         let mask = index.count - 1
         var perturb = UInt(bitPattern: hash)
         var i = Int(UInt(bitPattern: hash) & UInt(mask))
-        var undecided: [Int] = []
         while true {
             let slot = index[i]
-            if slot == DictTable.empty { return undecided.isEmpty ? .notFound : .undecided(undecided) }
-            if slot >= 0 {
-                let e = Int(slot)
-                if hashes[e] == hash {
-                    let k = keys[e]
-                    if k.isIdentical(key) { return .found(e) }
-                    switch eq(k, key) {
-                    case .some(true): return .found(e)
-                    case .some(false): break
-                    case .none: undecided.append(e)
-                    }
-                }
-            }
+            if slot == DictTable.empty { return nil }
+            if slot >= 0, entries[Int(slot)].hash == hash, let r = visit(Int(slot)) { return r }
             perturb >>= 5
             i = Int((UInt(i) &* 5 &+ perturb &+ 1) & UInt(mask))
         }
     }
 
-    /// Finds a `str` key without retaining anything on the way: identity first (names in code objects
-    /// and attribute dicts are interned), then string equality. The hot path of globals, class and
-    /// instance attribute lookups.
+    /// Finds `key`. `eq(stored, key)` decides equality for stored keys of equal hash.
+    func find(_ key: Value, hash: Int, eq: (Value, Value) -> Bool?) -> Lookup {
+        var undecided: [Int] = []
+        let found: Int? = probe(hash) { e in
+            let k = entries[e].key
+            if k.isIdentical(key) { return e }
+            switch eq(k, key) {
+            case .some(true): return e
+            case .some(false): return nil
+            case .none: undecided.append(e); return nil
+            }
+        }
+        if let e = found { return .found(e) }
+        return undecided.isEmpty ? .notFound : .undecided(undecided)
+    }
+
+    /// Finds a `str` key: identity first (names in code objects and attribute dicts are interned),
+    /// then string equality. The hot path of globals, class and instance attribute lookups.
     @inline(__always)
     func findStr(_ key: PyStr, hash: Int) -> Int? {
-        if index.isEmpty { return nil }
-        let mask = index.count - 1
-        var perturb = UInt(bitPattern: hash)
-        var i = Int(UInt(bitPattern: hash) & UInt(mask))
-        return index.withUnsafeBufferPointer { idx in
-            hashes.withUnsafeBufferPointer { hs in
-                keys.withUnsafeBufferPointer { ks in
-                    while true {
-                        let slot = idx[i]
-                        if slot == DictTable.empty { return nil }
-                        if slot >= 0 {
-                            let e = Int(slot)
-                            if hs[e] == hash, case .object(let o) = ks[e] {
-                                if o === key { return e }
-                                if let s = o as? PyStr, s.value == key.value { return e }
-                            }
-                        }
-                        perturb >>= 5
-                        i = Int((UInt(i) &* 5 &+ perturb &+ 1) & UInt(mask))
-                    }
-                }
-            }
+        probe(hash) { e in
+            guard case .object(let o) = entries[e].key else { return nil }
+            if o === key { return e }
+            if o.type === PyType.str, unsafeDowncast(o, to: PyStr.self).value == key.value { return e }
+            return nil
         }
     }
 
-    @inline(__always)
-    func value(at e: Int) -> Value { values[e] }
-
     /// Finds the entry whose key is identical to `key` (used after Python-level equality decided).
     func findIdentical(_ key: Value, hash: Int) -> Int? {
-        if case .found(let e) = find(key, hash: hash, eq: { _, _ in false }) { return e }
-        return nil
+        probe(hash) { e in entries[e].key.isIdentical(key) ? e : nil }
     }
 
-    func entry(_ e: Int) -> (key: Value, value: Value) { (keys[e], values[e]) }
+    @inline(__always) func value(at e: Int) -> Value { entries[e].value }
 
-    mutating func setValue(at e: Int, _ v: Value) { values[e] = v }
+    func entry(_ e: Int) -> (key: Value, value: Value) { (entries[e].key, entries[e].value) }
+
+    mutating func setValue(at e: Int, _ v: Value) { entries[e].value = v }
 
     /// Appends a new entry (the caller checked the key is absent).
     mutating func insertNew(_ key: Value, hash: Int, value: Value) {
-        if (keys.count + 1) * 3 >= index.count * 2 { rebuild(max(count + 1, 5)) }
-        let e = keys.count
-        hashes.append(hash); keys.append(key); values.append(value)
-        placeIndex(e, hash: hash)
+        let e = entries.count
+        entries.append(Entry(hash: hash, key: key, value: value))
+        if !index.isEmpty || entries.count > DictTable.linearLimit {
+            if index.isEmpty || entries.count * 3 >= index.count * 2 { rebuild(count + 1) } else { placeIndex(e, hash: hash) }
+        }
         count += 1
         version &+= 1
     }
 
     mutating func remove(at e: Int) -> (key: Value, value: Value) {
-        let old = (keys[e], values[e])
-        let mask = index.count - 1
-        var perturb = UInt(bitPattern: hashes[e])
-        var i = Int(UInt(bitPattern: hashes[e]) & UInt(mask))
-        while index[i] != Int32(e) {
-            perturb >>= 5
-            i = Int((UInt(i) &* 5 &+ perturb &+ 1) & UInt(mask))
+        let old = (entries[e].key, entries[e].value)
+        if !index.isEmpty {
+            let mask = index.count - 1
+            var perturb = UInt(bitPattern: entries[e].hash)
+            var i = Int(UInt(bitPattern: entries[e].hash) & UInt(mask))
+            while index[i] != Int32(e) {
+                perturb >>= 5
+                i = Int((UInt(i) &* 5 &+ perturb &+ 1) & UInt(mask))
+            }
+            index[i] = DictTable.dummy
         }
-        index[i] = DictTable.dummy
-        keys[e] = .null
-        values[e] = .null
+        entries[e].key = .null
+        entries[e].value = .null
         count -= 1
         version &+= 1
         if count == 0 { let v = version; self = DictTable(); version = v }
@@ -126,8 +133,9 @@ struct DictTable {
 
     /// Empties the table, returning every key and value (for `Trashcan.dispose` in deinit).
     mutating func takeAll() -> [Value] {
-        var out = keys
-        out.append(contentsOf: values)
+        var out: [Value] = []
+        out.reserveCapacity(entries.count * 2)
+        for en in entries { out.append(en.key); out.append(en.value) }
         self = DictTable()
         return out
     }
@@ -141,21 +149,21 @@ struct DictTable {
     /// Index of the next live entry at or after `e`, or nil.
     func nextLive(from e: Int) -> Int? {
         var i = e
-        while i < keys.count { if !keys[i].isNull { return i }; i += 1 }
+        while i < entries.count { if !entries[i].key.isNull { return i }; i += 1 }
         return nil
     }
 
     /// Index of the last live entry, or nil (for popitem).
     func lastLive() -> Int? {
-        var i = keys.count - 1
-        while i >= 0 { if !keys[i].isNull { return i }; i -= 1 }
+        var i = entries.count - 1
+        while i >= 0 { if !entries[i].key.isNull { return i }; i -= 1 }
         return nil
     }
 
-    var liveKeys: [Value] { keys.filter { !$0.isNull } }
-    var liveValues: [Value] { var r: [Value] = []; r.reserveCapacity(count); for i in keys.indices where !keys[i].isNull { r.append(values[i]) }; return r }
-    var liveItems: [(Value, Value)] { var r: [(Value, Value)] = []; r.reserveCapacity(count); for i in keys.indices where !keys[i].isNull { r.append((keys[i], values[i])) }; return r }
-    var liveHashes: [Int] { var r: [Int] = []; for i in keys.indices where !keys[i].isNull { r.append(hashes[i]) }; return r }
+    var liveKeys: [Value] { entries.compactMap { $0.key.isNull ? nil : $0.key } }
+    var liveValues: [Value] { entries.compactMap { $0.key.isNull ? nil : $0.value } }
+    var liveItems: [(Value, Value)] { entries.compactMap { $0.key.isNull ? nil : ($0.key, $0.value) } }
+    var liveHashes: [Int] { entries.compactMap { $0.key.isNull ? nil : $0.hash } }
 
     private mutating func placeIndex(_ e: Int, hash: Int) {
         let mask = index.count - 1
@@ -172,13 +180,8 @@ struct DictTable {
     private mutating func rebuild(_ n: Int) {
         var size = 8
         while size * 2 < n * 3 + 1 { size <<= 1 }
-        if keys.count != count {
-            var h: [Int] = [], k: [Value] = [], v: [Value] = []
-            h.reserveCapacity(count); k.reserveCapacity(count); v.reserveCapacity(count)
-            for i in keys.indices where !keys[i].isNull { h.append(hashes[i]); k.append(keys[i]); v.append(values[i]) }
-            hashes = h; keys = k; values = v
-        }
+        if entries.count != count { entries.removeAll { $0.key.isNull } }
         index = [Int32](repeating: DictTable.empty, count: size)
-        for e in keys.indices { placeIndex(e, hash: hashes[e]) }
+        for e in entries.indices { placeIndex(e, hash: entries[e].hash) }
     }
 }

@@ -78,7 +78,7 @@ public final class PyDict: PyObject, LockedTable {
     public func get(_ key: Value, vm: VM) throws -> Value? {
         let h = try vm.hash(key)
         if let e = try locate(key, hash: h, vm: vm) {
-            return withTable { t in e < t.keys.count && !t.keys[e].isNull ? t.entry(e).value : nil }
+            return withTable { t in t.isLive(e) ? t.entry(e).value : nil }
         }
         return nil
     }
@@ -87,7 +87,7 @@ public final class PyDict: PyObject, LockedTable {
         let h = try vm.hash(key)
         let e = try locate(key, hash: h, vm: vm)
         withTable { t in
-            if let e = e, e < t.keys.count, !t.keys[e].isNull { t.setValue(at: e, value); return }
+            if let e = e, t.isLive(e) { t.setValue(at: e, value); return }
             // Re-check by fast equality: another thread may have inserted the key meanwhile.
             if case .found(let e2) = t.find(key, hash: h, eq: { Hashing.fastEquals($0, $1) }) { t.setValue(at: e2, value) }
             else { t.insertNew(key, hash: h, value: value) }
@@ -99,7 +99,7 @@ public final class PyDict: PyObject, LockedTable {
     public func remove(_ key: Value, vm: VM) throws -> Value? {
         let h = try vm.hash(key)
         guard let e = try locate(key, hash: h, vm: vm) else { return nil }
-        return withTable { t in e < t.keys.count && !t.keys[e].isNull ? t.remove(at: e).value : nil }
+        return withTable { t in t.isLive(e) ? t.remove(at: e).value : nil }
     }
 
     public func contains(_ key: Value, vm: VM) throws -> Bool { try get(key, vm: vm) != nil }
@@ -177,7 +177,7 @@ public final class PySet: PyObject, LockedTable {
         let h = try vm.hash(key)
         guard let e = try locate(key, hash: h, vm: vm) else { return false }
         return withTable { t in
-            guard e < t.keys.count, !t.keys[e].isNull else { return false }
+            guard t.isLive(e) else { return false }
             _ = t.remove(at: e); return true
         }
     }

@@ -138,11 +138,26 @@ extension VM {
 
                     case .loadAttr:
                         let obj = pop(slots, &sp)
-                        push(slots, &sp, try getAttr(obj, code.names[Int(instr.arg)]))
+                        let name = code.names[Int(instr.arg)]
+                        // Fast path: an instance attribute of a plain class (nothing of that name on the class).
+                        if case .object(let o) = obj, case let t = o.type, t.layout == .object, !t.isBuiltin,
+                           lookupCached(t, name) == nil,
+                           let v = unsafeDowncast(o, to: PyInstance.self).dict.getStr(name) {
+                            push(slots, &sp, v)
+                            continue
+                        }
+                        push(slots, &sp, try getAttr(obj, name))
                     case .storeAttr:
                         let obj = pop(slots, &sp)
                         let v = pop(slots, &sp)
-                        try setAttr(obj, code.names[Int(instr.arg)], v)
+                        let name = code.names[Int(instr.arg)]
+                        // Fast path: plain class, no descriptor of that name, default __setattr__.
+                        if case .object(let o) = obj, case let t = o.type, t.layout == .object, !t.isBuiltin,
+                           lookupCached(t, name) == nil, hasDefaultSetattr(t) {
+                            unsafeDowncast(o, to: PyInstance.self).dict.setStr(name, v)
+                            continue
+                        }
+                        try setAttr(obj, name, v)
                     case .deleteAttr:
                         try delAttr(pop(slots, &sp), code.names[Int(instr.arg)])
                     case .loadMethod:

@@ -226,6 +226,13 @@ extension VM {
         return b.isObjectDefault
     }
 
+    /// Whether `cls` sets attributes with `object.__setattr__`.
+    @inline(__always)
+    func hasDefaultSetattr(_ cls: PyType) -> Bool {
+        guard let sa = lookupCached(cls, Names.setattr), case .object(let o) = sa else { return false }
+        return o.type === PyType.builtinFunction
+    }
+
     /// `object.__new__(cls)` for each instance layout.
     func allocateInstance(_ t: PyType, _ args: Args) throws -> Value {
         switch t.layout {
