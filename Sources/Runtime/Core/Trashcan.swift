@@ -7,7 +7,7 @@ import Foundation
 /// per-thread list instead of being released, and the outermost dispose releases the parked values
 /// iteratively.
 enum Trashcan {
-    static let limit: Int32 = 200
+    static let limit: Int32 = 50
 
     final class Pending { var values: [Value] = [] }
 
