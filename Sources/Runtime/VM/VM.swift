@@ -37,7 +37,7 @@ public final class VM: @unchecked Sendable {
     /// Swift stack; below this address a nested call raises RecursionError instead of overflowing.
     var stackLimit: UInt = 0
     /// Stack kept free for the native code that runs between two checks.
-    static let stackReserve: UInt = 256 * 1024
+    static let stackReserve: UInt = 1024 * 1024
 
     /// The lowest usable address of the calling thread's stack.
     static func currentStackLowBound() -> UInt { UInt(interleave_stack_low_bound()) }
