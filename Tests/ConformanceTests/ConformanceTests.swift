@@ -99,12 +99,12 @@ final class ConformanceTests: XCTestCase {
         let dir = Self.root.appendingPathComponent("Conformance/engine")
         let scripts = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".py") }.sorted()
         XCTAssertFalse(scripts.isEmpty)
-        // Under ThreadSanitizer the engine is built without the optimizations that keep deallocation of
-        // 100,000-link chains shallow, and TSan's own shadow stack overflows; these claims are checked
-        // by the normal (optimized) builds that users and CI run.
+        // These two claims are about exhausting the native stack. Under ThreadSanitizer, TSan's own
+        // shadow stack overflows first (and deallocation of 100,000-link chains is not kept shallow
+        // without the optimizer), so they are checked by the normal builds that users and CI run.
         let instrumented = dlsym(dlopen(nil, RTLD_NOW), "__tsan_init") != nil
         for s in scripts {
-            if instrumented && s == "deep_structures.py" { continue }
+            if instrumented && (s == "deep_structures.py" || s == "native_recursion.py") { continue }
             let r = try Self.run(dir.appendingPathComponent(s), timeout: 60)
             XCTAssertFalse(r.timedOut, "\(s) timed out")
             XCTAssertEqual(r.status, 0, "\(s): \(r.stderr.suffix(600))")
