@@ -18,6 +18,25 @@ func interruptibleWait(_ cond: NSCondition, vm: VM, deadline: Date?, until done:
     return true
 }
 
+/// The blocking path shared by Lock and RLock: reports the wait, waits with the GIL released (in
+/// interruptible slices) until `isFree`, then `take`s the lock under `cond` and reports how long it took.
+/// Returns false on timeout; raises if the wait was interrupted (Ctrl-C, demo abort).
+func blockingAcquire(_ cond: NSCondition, vm: VM, label: String, holder: String, timeout: Double?,
+                     isFree: () -> Bool, take: () -> Void) throws -> Bool {
+    vm.emit(.lockWait, object: label, detail: holder)
+    let start = Date()
+    let deadline = timeout.map { Date(timeIntervalSinceNow: $0) }
+    let got: Bool = vm.allowThreads {
+        cond.lock(); defer { cond.unlock() }
+        let ok = interruptibleWait(cond, vm: vm, deadline: deadline, until: isFree)
+        if ok { take() }
+        return ok
+    }
+    if !got { try vm.checkInterrupts(); return false }
+    vm.emit(.lockAcquired, object: label, detail: String(format: "%.1f", Date().timeIntervalSince(start) * 1000))
+    return true
+}
+
 /// Parses `acquire(blocking=True, timeout=-1)` with CPython's checks.
 func lockAcquireArguments(_ args: Args, _ name: String) throws -> (blocking: Bool, timeout: Double?) {
     var blocking = true
@@ -71,18 +90,9 @@ public final class PyLock: PyObject, @unchecked Sendable {
         if !blocking { cond.unlock(); return false }
         let holder = ownerName ?? "?"
         cond.unlock()
-        vm.emit(.lockWait, object: label, detail: holder)
-        let start = Date()
-        let deadline = timeout.map { Date(timeIntervalSinceNow: $0) }
-        let got: Bool = vm.allowThreads {
-            cond.lock(); defer { cond.unlock() }
-            let ok = interruptibleWait(cond, vm: vm, deadline: deadline) { !isLocked }
-            if ok { isLocked = true; ownerName = vm.name; ownerIdent = vm.ident }
-            return ok
-        }
-        if !got { try vm.checkInterrupts(); return false }
-        vm.emit(.lockAcquired, object: label, detail: String(format: "%.1f", Date().timeIntervalSince(start) * 1000))
-        return true
+        return try blockingAcquire(cond, vm: vm, label: label, holder: holder, timeout: timeout,
+                                   isFree: { !isLocked },
+                                   take: { isLocked = true; ownerName = vm.name; ownerIdent = vm.ident })
     }
 
     public func release(_ vm: VM) throws {
@@ -147,18 +157,9 @@ public final class PyRLock: PyObject, @unchecked Sendable {
         if !blocking { cond.unlock(); return false }
         let holder = ownerName ?? "?"
         cond.unlock()
-        vm.emit(.lockWait, object: label, detail: holder)
-        let start = Date()
-        let deadline = timeout.map { Date(timeIntervalSinceNow: $0) }
-        let got: Bool = vm.allowThreads {
-            cond.lock(); defer { cond.unlock() }
-            let ok = interruptibleWait(cond, vm: vm, deadline: deadline) { count == 0 }
-            if ok { owner = vm.ident; count = 1; ownerName = vm.name }
-            return ok
-        }
-        if !got { try vm.checkInterrupts(); return false }
-        vm.emit(.lockAcquired, object: label, detail: String(format: "%.1f", Date().timeIntervalSince(start) * 1000))
-        return true
+        return try blockingAcquire(cond, vm: vm, label: label, holder: holder, timeout: timeout,
+                                   isFree: { count == 0 },
+                                   take: { owner = vm.ident; count = 1; ownerName = vm.name })
     }
 
     public func release(_ vm: VM) throws {
