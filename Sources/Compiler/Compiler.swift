@@ -115,40 +115,8 @@ func docstring(of body: [Stmt]) -> String? {
     return s
 }
 
-/// How CPython names an expression in "cannot assign to ..." messages (`_PyPegen_get_expr_name`).
-func exprName(_ e: Expr) -> String {
-    switch e.kind {
-    case .attribute: return "attribute"
-    case .subscript: return "subscript"
-    case .starred: return "starred"
-    case .name: return "name"
-    case .list: return "list"
-    case .tuple: return "tuple"
-    case .lambda: return "lambda"
-    case .call: return "function call"
-    case .boolOp, .binOp, .unaryOp: return "expression"
-    case .generatorExp: return "generator expression"
-    case .yield, .yieldFrom: return "yield expression"
-    case .listComp: return "list comprehension"
-    case .setComp: return "set comprehension"
-    case .dictComp: return "dict comprehension"
-    case .dict: return "dict literal"
-    case .set: return "set display"
-    case .joinedStr, .formattedValue: return "f-string expression"
-    case let .constant(c):
-        switch c {
-        case .none: return "None"
-        case .true: return "True"
-        case .false: return "False"
-        case .ellipsis: return "ellipsis"
-        default: return "literal"
-        }
-    case .compare: return "comparison"
-    case .ifExp: return "conditional expression"
-    case .namedExpr: return "named expression"
-    case .slice: return "slice"
-    }
-}
+/// How CPython names an expression in "cannot assign to ..." messages (see `Expr.cpythonName`).
+func exprName(_ e: Expr) -> String { e.cpythonName }
 
 enum NameContext { case load, store, del }
 

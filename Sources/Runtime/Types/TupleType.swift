@@ -101,16 +101,7 @@ extension RuntimeSetup {
         t.method("index") { vm, args in
             try TypeSupport.check(args, "index", 1, 3)
             let items = try selfTuple(args, "index").items
-            var start = args.count > 2 ? try TypeSupport.boundArg(vm, args[2], 0) : 0
-            var stop = args.count > 3 ? try TypeSupport.boundArg(vm, args[3], Int.max) : Int.max
-            if start < 0 { start = Swift.max(start + items.count, 0) }
-            if stop < 0 { stop = Swift.max(stop + items.count, 0) }
-            stop = Swift.min(stop, items.count)
-            var i = start
-            while i < stop {
-                if try TypeSupport.sameOrEqual(vm, items[i], args[1]) { return .int(i) }
-                i += 1
-            }
+            if let i = try TypeSupport.indexOf(vm, items, args) { return .int(i) }
             throw PyError.value("tuple.index(x): x not in tuple")
         }
         t.constructor = { vm, type, args in

@@ -287,3 +287,21 @@ final class ReprGuard: @unchecked Sendable {
         return g.cachedScalars[i]
     }
 }
+
+extension TypeSupport {
+    /// `seq.index(x[, start[, stop]])` for lists and tuples (args[0] is the sequence): the first
+    /// position of x within the clamped bounds, or nil.
+    static func indexOf(_ vm: VM, _ items: [Value], _ args: Args) throws -> Int? {
+        var start = args.count > 2 ? try boundArg(vm, args[2], 0) : 0
+        var stop = args.count > 3 ? try boundArg(vm, args[3], Int.max) : Int.max
+        if start < 0 { start = Swift.max(start + items.count, 0) }
+        if stop < 0 { stop = Swift.max(stop + items.count, 0) }
+        stop = Swift.min(stop, items.count)
+        var i = start
+        while i < stop {
+            if try sameOrEqual(vm, items[i], args[1]) { return i }
+            i += 1
+        }
+        return nil
+    }
+}
