@@ -1,12 +1,23 @@
 /// One event of the engine's trace stream: every primitive (thread start/end, lock acquire/wait/
 /// release, join, sleep, print …) reports one. Annotated output, timelines, the deadlock detector
 /// and Chrome-trace export are all views over this stream (see the Trace module).
+///
+/// Conventions the views rely on:
+/// - `lockWait` starts a blocked interval that ends with `lockAcquired` (detail: milliseconds waited)
+///   or `lockTimeout`; an uncontended acquire is a single `lockAcquire`.
+/// - `join`/`joinDone`, `sleep`/`sleepDone`, `conditionWait`/`conditionWoken` bracket blocked intervals;
+///   `gilWait`/`gilAcquired` bracket runnable-but-not-running intervals; `gilDrop` marks a hand-over.
+/// - `objectID` identifies the primitive (two locks with the same label differ by id); `otherThread`
+///   is the related thread (the holder a waiter waits for, the thread being joined); `location` is the
+///   Python source position (`file:line`) of the waiting code, given for blocking waits.
 public struct TraceEvent: Sendable {
     public enum Kind: String, Sendable {
         case threadStart, threadEnd, output
-        case lockAcquire, lockWait, lockAcquired, lockRelease
+        case lockAcquire, lockWait, lockAcquired, lockTimeout, lockRelease
         case join, joinDone, sleep, sleepDone
+        case conditionWait, conditionWoken, conditionNotify
         case gilWait, gilAcquired, gilDrop
+        case deadlock
         case note
     }
     /// Seconds since the interpreter started.
@@ -19,10 +30,18 @@ public struct TraceEvent: Sendable {
     /// The object concerned (a lock's display name, a thread's name …), if any.
     public var object: String?
     public var detail: String?
+    /// Identity of the primitive concerned (e.g. a lock), stable for its lifetime.
+    public var objectID: Int?
+    /// The related thread's ident (the lock holder a waiter waits for, the thread joined).
+    public var otherThread: Int?
+    /// `file:line` of the Python code that waits, for blocking events.
+    public var location: String?
 
     public init(time: Double, pid: Int32, thread: Int, threadName: String, kind: Kind,
-                object: String? = nil, detail: String? = nil) {
+                object: String? = nil, detail: String? = nil, objectID: Int? = nil,
+                otherThread: Int? = nil, location: String? = nil) {
         self.time = time; self.pid = pid; self.thread = thread; self.threadName = threadName
         self.kind = kind; self.object = object; self.detail = detail
+        self.objectID = objectID; self.otherThread = otherThread; self.location = location
     }
 }

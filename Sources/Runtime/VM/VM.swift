@@ -120,10 +120,18 @@ public final class VM: @unchecked Sendable {
 
     /// Emits a trace event if anyone listens.
     @inline(__always)
-    public func emit(_ kind: TraceEvent.Kind, object: String? = nil, detail: String? = nil) {
+    public func emit(_ kind: TraceEvent.Kind, object: String? = nil, detail: String? = nil,
+                     objectID: Int? = nil, otherThread: Int? = nil, withLocation: Bool = false) {
         guard let sink = interp.eventSink else { return }
         sink(TraceEvent(time: elapsed, pid: getpid(), thread: ident, threadName: name, kind: kind,
-                        object: object, detail: detail))
+                        object: object, detail: detail, objectID: objectID, otherThread: otherThread,
+                        location: withLocation ? currentLocation : nil))
+    }
+
+    /// `file:line` of the innermost Python frame running on this thread, if any.
+    public var currentLocation: String? {
+        guard let f = currentFrame else { return nil }
+        return "\(f.code.filename):\(f.line)"
     }
 }
 
