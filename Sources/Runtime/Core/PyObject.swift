@@ -6,6 +6,10 @@ open class PyObject: @unchecked Sendable {
 
     /// Python's `type(obj)`.
     @inline(__always) public final var type: PyType { _type.unsafelyUnwrapped }
+    /// Whether the object's type is exactly the one with identity `id` (see `PyType.functionID`).
+    @inline(__always) public final func hasType(_ id: ObjectIdentifier) -> Bool {
+        ObjectIdentifier(_type.unsafelyUnwrapped) == id
+    }
 
     public init(type: PyType) { self._type = type }
     /// For the metatype `type`, whose type is itself: set right after creation.

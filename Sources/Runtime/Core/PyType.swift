@@ -28,6 +28,12 @@ public final class PyType: PyObject {
     public var constructor: ((VM, PyType, Args) throws -> Value)?
     /// Whether instances may be subclassed by user classes.
     public var isBaseType: Bool = true
+    /// `VM.classFacts` cache: `epoch << factBits | facts`, or -1 before the first ask.
+    let factsCache = Atomic<Int>(-1)
+    static let factDefaultNew = 1
+    static let factDefaultSetattr = 2
+    static let factBits = 2
+    static let factMask = 3
 
     /// Creates a builtin type. `base` nil only for `object`.
     public init(builtin name: String, base: PyType?, layout: Layout = .builtin, module: String = "builtins") {
@@ -155,6 +161,11 @@ public final class PyType: PyObject {
     public static let function = PyType(builtin: "function", base: .object)
     public static let builtinFunction = PyType(builtin: "builtin_function_or_method", base: .object)
     public static let method = PyType(builtin: "method", base: .object)
+    /// Identities of the types the eval loop's fast paths test for. Comparing `ObjectIdentifier`s
+    /// instead of `=== PyType.function` avoids a retain/release of the global on every test.
+    public static let functionID = ObjectIdentifier(PyType.function)
+    public static let methodID = ObjectIdentifier(PyType.method)
+    public static let typeID = ObjectIdentifier(PyType.type)
     public static let module = PyType(builtin: "module", base: .object)
     public static let cell = PyType(builtin: "cell", base: .object)
     public static let code = PyType(builtin: "code", base: .object)

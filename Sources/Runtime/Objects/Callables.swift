@@ -106,6 +106,11 @@ public final class PyCode: PyObject {
     /// Stable copies for the eval loop (never reallocated; freed with the code object).
     let ins: UnsafeMutablePointer<Instruction>
     let constPtr: UnsafeMutablePointer<Value>
+    let namePtr: UnsafeMutablePointer<PyStr>
+    /// What the eval loop keeps in locals for the running code.
+    var evalPointers: (UnsafeMutablePointer<Instruction>, UnsafeMutablePointer<Value>, UnsafeMutablePointer<PyStr>) {
+        (ins, constPtr, namePtr)
+    }
 
     public init(_ co: CodeObject) {
         self.co = co
@@ -125,12 +130,15 @@ public final class PyCode: PyObject {
         ins.initialize(from: co.instructions, count: co.instructions.count)
         constPtr = .allocate(capacity: max(consts.count, 1))
         constPtr.initialize(from: consts, count: consts.count)
+        namePtr = .allocate(capacity: max(names.count, 1))
+        namePtr.initialize(from: names, count: names.count)
         super.init(type: PyType.code)
     }
 
     deinit {
         ins.deinitialize(count: co.instructions.count); ins.deallocate()
         constPtr.deinitialize(count: consts.count); constPtr.deallocate()
+        namePtr.deinitialize(count: names.count); namePtr.deallocate()
     }
 
     static func value(of c: Constant) -> Value {

@@ -25,6 +25,9 @@ struct DictTable {
     private(set) var count = 0
     /// Bumped on every insertion or deletion, so iterators can detect a size change.
     private(set) var version = 0
+    /// Counts every change (insertions, removals and value overwrites, which `version` does not count),
+    /// for `PyDict.stamp`.
+    private(set) var writes = 0
 
     enum Lookup { case found(Int), notFound, undecided([Int]) }
 
@@ -98,7 +101,7 @@ struct DictTable {
 
     func entry(_ e: Int) -> (key: Value, value: Value) { (entries[e].key, entries[e].value) }
 
-    mutating func setValue(at e: Int, _ v: Value) { entries[e].value = v }
+    mutating func setValue(at e: Int, _ v: Value) { entries[e].value = v; writes &+= 1 }
 
     /// Appends a new entry (the caller checked the key is absent).
     mutating func insertNew(_ key: Value, hash: Int, value: Value) {
@@ -109,6 +112,7 @@ struct DictTable {
         }
         count += 1
         version &+= 1
+        writes &+= 1
     }
 
     mutating func remove(at e: Int) -> (key: Value, value: Value) {
@@ -127,7 +131,8 @@ struct DictTable {
         entries[e].value = .null
         count -= 1
         version &+= 1
-        if count == 0 { let v = version; self = DictTable(); version = v }
+        writes &+= 1
+        if count == 0 { let (v, w) = (version, writes); self = DictTable(); version = v; writes = w }
         return old
     }
 
@@ -141,9 +146,10 @@ struct DictTable {
     }
 
     mutating func removeAll() {
-        let v = version
+        let (v, w) = (version, writes)
         self = DictTable()
         version = v &+ 1
+        writes = w &+ 1
     }
 
     /// Index of the next live entry at or after `e`, or nil.

@@ -6,11 +6,18 @@ import Synchronization
 public final class PyDict: PyObject, LockedTable {
     private let spin = SpinLock()
     private var tableStorage: DictTable
+    /// The table's write count, published after every change: a value cached from this dict (a
+    /// global looked up by LOAD_GLOBAL) is still current while the stamp is unchanged.
+    let stamp = Atomic<Int>(0)
 
     @inline(__always)
     func withTable<R>(_ body: (inout DictTable) throws -> R) rethrows -> R {
         spin.lock()
-        defer { spin.unlock() }
+        let before = tableStorage.writes
+        defer {
+            if tableStorage.writes != before { stamp.store(tableStorage.writes, ordering: .releasing) }
+            spin.unlock()
+        }
         return try body(&tableStorage)
     }
 

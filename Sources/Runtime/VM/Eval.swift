@@ -54,9 +54,9 @@ extension VM {
         entry.back = nil
         var f = entry
         currentFrame = f
-        unowned(unsafe) var code = f.code
-        var ins = code.ins
-        var consts = code.constPtr
+        // The running code's instructions, constants and names; `f.code` for anything else (a
+        // PyCode local would cost a retain/release pair on every call and return).
+        var (ins, consts, names) = f.code.evalPointers
         var slots = f.slots
         var sp = f.sp
         var pc = f.pc
@@ -85,63 +85,61 @@ extension VM {
                         push(slots, &sp, consts[Int(instr.arg)])
                     case .loadFast:
                         let v = slots[Int(instr.arg)]
-                        if v.isNull { throw unboundLocal(code.co.varnames[Int(instr.arg)]) }
+                        if v.isNull { throw unboundLocal(f.code.co.varnames[Int(instr.arg)]) }
                         push(slots, &sp, v)
                     case .storeFast:
                         slots[Int(instr.arg)] = pop(slots, &sp)
                     case .deleteFast:
-                        if slots[Int(instr.arg)].isNull { throw unboundLocal(code.co.varnames[Int(instr.arg)]) }
+                        if slots[Int(instr.arg)].isNull { throw unboundLocal(f.code.co.varnames[Int(instr.arg)]) }
                         slots[Int(instr.arg)] = .null
                     case .loadDeref:
                         let v = f.cell(Int(instr.arg)).contents
-                        if v.isNull { throw unboundDeref(code, Int(instr.arg)) }
+                        if v.isNull { throw unboundDeref(f.code, Int(instr.arg)) }
                         push(slots, &sp, v)
                     case .storeDeref:
                         f.cell(Int(instr.arg)).contents = pop(slots, &sp)
                     case .deleteDeref:
                         let c = f.cell(Int(instr.arg))
-                        if c.contents.isNull { throw unboundDeref(code, Int(instr.arg)) }
+                        if c.contents.isNull { throw unboundDeref(f.code, Int(instr.arg)) }
                         c.contents = .null
                     case .loadClosure:
-                        push(slots, &sp, slots[code.nlocals + Int(instr.arg)])
+                        push(slots, &sp, slots[f.code.nlocals + Int(instr.arg)])
                     case .loadClassDeref:
                         let i = Int(instr.arg)
-                        let name = i < code.ncells ? code.co.cellvars[i] : code.co.freevars[i - code.ncells]
+                        let name = i < f.code.ncells ? f.code.co.cellvars[i] : f.code.co.freevars[i - f.code.ncells]
                         if let v = f.locals?.getStr(name) { push(slots, &sp, v) }
                         else {
                             let v = f.cell(i).contents
-                            if v.isNull { throw unboundDeref(code, i) }
+                            if v.isNull { throw unboundDeref(f.code, i) }
                             push(slots, &sp, v)
                         }
                     case .loadName:
-                        let name = code.names[Int(instr.arg)]
+                        let name = names[Int(instr.arg)]
                         if let v = f.locals?.getStr(name) ?? f.globals.getStr(name) ?? f.builtins.getStr(name) {
                             push(slots, &sp, v)
                         } else { throw nameError(name, f) }
                     case .storeName:
                         let v = pop(slots, &sp)
-                        (f.locals ?? f.globals).setStr(code.names[Int(instr.arg)], v)
+                        (f.locals ?? f.globals).setStr(names[Int(instr.arg)], v)
                     case .deleteName:
-                        let name = code.names[Int(instr.arg)]
+                        let name = names[Int(instr.arg)]
                         if (f.locals ?? f.globals).deleteStr(name) == nil {
                             throw PyError.name("name '\(name.value)' is not defined")
                         }
                     case .loadGlobal:
-                        let name = code.names[Int(instr.arg)]
-                        if let v = f.globals.getStr(name) ?? f.builtins.getStr(name) { push(slots, &sp, v) }
-                        else { throw nameError(name, f) }
+                        push(slots, &sp, try loadGlobal(names[Int(instr.arg)], f))
                     case .storeGlobal:
-                        f.globals.setStr(code.names[Int(instr.arg)], pop(slots, &sp))
+                        f.globals.setStr(names[Int(instr.arg)], pop(slots, &sp))
                     case .deleteGlobal:
-                        let name = code.names[Int(instr.arg)]
+                        let name = names[Int(instr.arg)]
                         if f.globals.deleteStr(name) == nil { throw PyError.name("name '\(name.value)' is not defined") }
 
                     case .loadAttr:
                         let obj = pop(slots, &sp)
-                        let name = code.names[Int(instr.arg)]
+                        let name = names[Int(instr.arg)]
                         // Fast path: an instance attribute of a plain class (nothing of that name on the class).
                         if case .object(let o) = obj, case let t = o.type, t.layout == .object, !t.isBuiltin,
-                           lookupCached(t, name) == nil,
+                           typeLacks(t, name),
                            let v = unsafeDowncast(o, to: PyInstance.self).dict.getStr(name) {
                             push(slots, &sp, v)
                             continue
@@ -150,19 +148,19 @@ extension VM {
                     case .storeAttr:
                         let obj = pop(slots, &sp)
                         let v = pop(slots, &sp)
-                        let name = code.names[Int(instr.arg)]
+                        let name = names[Int(instr.arg)]
                         // Fast path: plain class, no descriptor of that name, default __setattr__.
                         if case .object(let o) = obj, case let t = o.type, t.layout == .object, !t.isBuiltin,
-                           lookupCached(t, name) == nil, hasDefaultSetattr(t) {
+                           typeLacks(t, name), hasDefaultSetattr(t) {
                             unsafeDowncast(o, to: PyInstance.self).dict.setStr(name, v)
                             continue
                         }
                         try setAttr(obj, name, v)
                     case .deleteAttr:
-                        try delAttr(pop(slots, &sp), code.names[Int(instr.arg)])
+                        try delAttr(pop(slots, &sp), names[Int(instr.arg)])
                     case .loadMethod:
                         let obj = pop(slots, &sp)
-                        let (m, selfValue) = try loadMethod(obj, code.names[Int(instr.arg)])
+                        let (m, selfValue) = try loadMethod(obj, names[Int(instr.arg)])
                         if let s = selfValue { push(slots, &sp, m); push(slots, &sp, s) }
                         else { push(slots, &sp, .null); push(slots, &sp, m) }
                     case .binarySubscr:
@@ -293,22 +291,33 @@ extension VM {
                             try handleEvalBreaker()
                         }
                         pc = target
-                    case .popJumpIfFalse:
+                    case .popJumpIfFalse, .popJumpIfTrue:
                         let v = pop(slots, &sp)
-                        if case .bool(let b) = v { if !b { pc = Int(instr.arg) } }
-                        else if !(try truthy(v)) { pc = Int(instr.arg) }
-                    case .popJumpIfTrue:
-                        let v = pop(slots, &sp)
-                        if case .bool(let b) = v { if b { pc = Int(instr.arg) } }
-                        else if try truthy(v) { pc = Int(instr.arg) }
+                        let truth: Bool
+                        if case .bool(let b) = v { truth = b } else { truth = try truthy(v) }
+                        if truth == (instr.op == .popJumpIfTrue) {
+                            let target = Int(instr.arg)
+                            // A loop whose condition is re-tested at the bottom jumps back here: the
+                            // back-edge must check the eval breaker (GIL hand-over, Ctrl-C, aborts).
+                            if target < pc && evalBreaker.load(ordering: .relaxed) != 0 {
+                                f.pc = pc; f.sp = sp
+                                try handleEvalBreaker()
+                            }
+                            pc = target
+                        }
                     case .jumpIfFalseOrPop:
                         if !(try truthy(slots[sp - 1])) { pc = Int(instr.arg) } else { sp -= 1; (slots + sp).deinitialize(count: 1) }
                     case .jumpIfTrueOrPop:
                         if try truthy(slots[sp - 1]) { pc = Int(instr.arg) } else { sp -= 1; (slots + sp).deinitialize(count: 1) }
-                    case .popJumpIfNone:
-                        if pop(slots, &sp).isNone { pc = Int(instr.arg) }
-                    case .popJumpIfNotNone:
-                        if !pop(slots, &sp).isNone { pc = Int(instr.arg) }
+                    case .popJumpIfNone, .popJumpIfNotNone:
+                        if pop(slots, &sp).isNone == (instr.op == .popJumpIfNone) {
+                            let target = Int(instr.arg)
+                            if target < pc && evalBreaker.load(ordering: .relaxed) != 0 {
+                                f.pc = pc; f.sp = sp
+                                try handleEvalBreaker()
+                            }
+                            pc = target
+                        }
                     case .getIter:
                         let v = pop(slots, &sp)
                         push(slots, &sp, try iter(v))
@@ -323,7 +332,7 @@ extension VM {
                     case .returnValue:
                         let rv = pop(slots, &sp)
                         f.sp = sp
-                        let done = f
+                        let done = consume f
                         if done === entry {
                             finishFrame(done)
                             return rv
@@ -332,7 +341,7 @@ extension VM {
                         let instance = done.constructedInstance
                         finishFrame(done)
                         currentFrame = f
-                        code = f.code; ins = code.ins; consts = code.constPtr; slots = f.slots; sp = f.sp; pc = f.pc
+                        (ins, consts, names) = f.code.evalPointers; slots = f.slots; sp = f.sp; pc = f.pc
                         if instance.isNull { push(slots, &sp, rv) }
                         else if rv.isNone { push(slots, &sp, instance) }
                         else { throw PyError.type("__init__() should return None, not '\(rv.typeName)'") }
@@ -359,79 +368,25 @@ extension VM {
                         pendingKwnames = (consts[Int(instr.arg)].asObject as! PyTuple)
                     case .call:
                         let argc = Int(instr.arg)
-                        let kwnames = pendingKwnames
-                        pendingKwnames = nil
-                        let base = sp - argc - 2
-                        var callable: Value
-                        var argStart: Int
-                        var nargs: Int
-                        if slots[base].isNull {
-                            callable = slots[base + 1]; argStart = base + 2; nargs = argc
-                            // A bound method (`f = obj.m; f(x)`): unpack it into function + self in place,
-                            // so the Python-function fast path below applies.
-                            if case .object(let mo) = callable, mo.type === PyType.method {
-                                let m = unsafeDowncast(mo, to: PyMethod.self)
-                                slots[base] = m.function
-                                slots[base + 1] = m.selfValue
-                                callable = m.function; argStart = base + 1; nargs = argc + 1
-                            }
-                        } else {
-                            callable = slots[base]; argStart = base + 1; nargs = argc + 1
-                        }
+                        let layout = callLayout(slots, sp, argc: argc)
                         if evalBreaker.load(ordering: .relaxed) != 0 {
                             f.pc = pc; f.sp = sp
                             try handleEvalBreaker()
                         }
-                        // Fast path: a plain Python function called with exactly its positional parameters.
-                        if kwnames == nil, case .object(let co) = callable, co.type === PyType.function,
-                           case let fn = unsafeDowncast(co, to: PyFunction.self),
-                           fn.code.hasSimpleSignature, fn.code.argcount == nargs {
-                            if depth >= interp.recursionLimit.load(ordering: .relaxed) {
-                                throw PyError(.make(.recursionError, "maximum recursion depth exceeded"))
+                        if pendingKwnames == nil {
+                            f.pc = pc
+                            if let nf = try enterSimpleCall(slots, &sp, layout, caller: f)
+                                ?? enterInitCall(slots, &sp, layout, caller: f) {
+                                f = nf
+                                currentFrame = f
+                                (ins, consts, names) = f.code.evalPointers; slots = f.slots; sp = f.sp; pc = 0
+                                continue
                             }
-                            let nf = allocateFrame(fn)
-                            let ns = nf.slots
-                            for i in 0..<nargs { ns[i] = (slots + argStart + i).move() }
-                            sp = argStart
-                            sp -= 1; (slots + sp).deinitialize(count: 1)
-                            if argStart == base + 2 { sp -= 1; (slots + sp).deinitialize(count: 1) }
-                            setupCells(fn, nf)
-                            f.sp = sp; f.pc = pc
-                            nf.back = f
-                            depth += 1
-                            f = nf
-                            currentFrame = f
-                            code = f.code; ins = code.ins; consts = code.constPtr; slots = f.slots; sp = f.sp; pc = 0
-                            continue
                         }
-                        // Fast path: `Cls(args)` for a plain class whose `__init__` is a simple Python
-                        // function: allocate the instance and run `__init__` in this loop.
-                        if kwnames == nil, case .object(let co) = callable, co.type === PyType.type,
-                           case let cls = unsafeDowncast(co, to: PyType.self), !cls.isBuiltin, cls.layout == .object,
-                           let initAttr = lookupCached(cls, Names.`init`), case .object(let io) = initAttr,
-                           io.type === PyType.function, case let initFn = unsafeDowncast(io, to: PyFunction.self),
-                           initFn.code.hasSimpleSignature, initFn.code.argcount == nargs + 1, hasDefaultNew(cls) {
-                            if depth >= interp.recursionLimit.load(ordering: .relaxed) {
-                                throw PyError(.make(.recursionError, "maximum recursion depth exceeded"))
-                            }
-                            let instance = Value.object(PyInstance(type: cls))
-                            let nf = allocateFrame(initFn)
-                            let ns = nf.slots
-                            ns[0] = instance
-                            for i in 0..<nargs { ns[i + 1] = (slots + argStart + i).move() }
-                            sp = argStart
-                            (slots + base).deinitialize(count: sp - base)
-                            sp = base
-                            setupCells(initFn, nf)
-                            nf.constructedInstance = instance
-                            f.sp = sp; f.pc = pc
-                            nf.back = f
-                            depth += 1
-                            f = nf
-                            currentFrame = f
-                            code = f.code; ins = code.ins; consts = code.constPtr; slots = f.slots; sp = f.sp; pc = 0
-                            continue
-                        }
+                        let kwnames = pendingKwnames
+                        pendingKwnames = nil
+                        let (base, argStart, nargs) = layout
+                        let callable = slots[argStart - 1]
                         let nkw = kwnames?.items.count ?? 0
                         let args: Args
                         if nkw == 0 {
@@ -533,10 +488,10 @@ extension VM {
                         let fromlist = pop(slots, &sp)
                         let level = pop(slots, &sp)
                         f.sp = sp; f.pc = pc
-                        push(slots, &sp, try importModule(code.names[Int(instr.arg)].value, fromlist: fromlist,
+                        push(slots, &sp, try importModule(names[Int(instr.arg)].value, fromlist: fromlist,
                                                           level: level, globals: f.globals))
                     case .importFrom:
-                        push(slots, &sp, try importFrom(slots[sp - 1], code.names[Int(instr.arg)]))
+                        push(slots, &sp, try importFrom(slots[sp - 1], names[Int(instr.arg)]))
                     case .importStar:
                         try importStar(pop(slots, &sp), into: f.locals ?? f.globals)
                     case .printExpr:
@@ -558,7 +513,7 @@ extension VM {
                         exc.traceback.insert(f.tracebackEntry, at: 0)
                         exc.tracebackFrameIDs.insert(fid, at: 0)
                     }
-                    if let h = findHandler(code, faultPC) {
+                    if let h = findHandler(f.code, faultPC) {
                         let target = f.stackBase + Int(h.depth)
                         if sp > target { (slots + target).deinitialize(count: sp - target); sp = target }
                         if h.pushLasti { push(slots, &sp, .int(faultPC)) }
@@ -575,7 +530,7 @@ extension VM {
                     f = done.back!
                     finishFrame(done)
                     currentFrame = f
-                    code = f.code; ins = code.ins; consts = code.constPtr; slots = f.slots; sp = f.sp; pc = f.pc
+                    (ins, consts, names) = f.code.evalPointers; slots = f.slots; sp = f.sp; pc = f.pc
                 }
             }
         }

@@ -18,8 +18,11 @@ public final class Frame {
     private(set) var stackBase: Int
     @usableFromInline var sp: Int
     @usableFromInline var pc: Int = 0
-    /// The calling frame within the same run loop (nil for the loop's entry frame).
-    var back: Frame?
+    /// The calling frame within the same run loop (nil for the loop's entry frame). Unowned(unsafe):
+    /// callers are kept alive by the VM's frame stack or, for a loop's entry frame, by `eval`'s caller.
+    unowned(unsafe) var back: Frame?
+    /// Whether the frame belongs to the VM's frame stack (see `VM.frameStack`).
+    var stacked = false
     /// Whether `slots` came from the thread arena (and must be returned to it).
     private(set) var arenaAllocated: Bool
     /// For an `__init__` frame pushed by the inline class-instantiation path: the new instance, which
@@ -51,9 +54,8 @@ public final class Frame {
     /// Drops what a finished frame still references before it goes back to the pool.
     func recycle() {
         function = nil
-        locals = nil
-        back = nil
-        constructedInstance = .null
+        if locals != nil { locals = nil }
+        if !constructedInstance.isNull { constructedInstance = .null }
     }
 
     /// Releases every value the frame still holds. Called exactly once when the frame finishes.

@@ -30,14 +30,29 @@ extension VM {
     @inline(__always)
     public func lookupCached(_ type: PyType, _ name: PyStr) -> Value? {
         guard name.isInterned else { return type.lookup(name) }
+        return cacheEntry(type, name).pointee.value
+    }
+
+    /// Whether `type` has no attribute `name` anywhere on its MRO — the instance-attribute fast paths'
+    /// question, answered from the cache without copying (retaining) the cached value.
+    @inline(__always)
+    func typeLacks(_ type: PyType, _ name: PyStr) -> Bool {
+        guard name.isInterned else { return type.lookup(name) == nil }
+        if case .none = cacheEntry(type, name).pointee.value { return true }
+        return false
+    }
+
+    /// The cache entry for (type, name), filled in if stale. `name` must be interned.
+    @inline(__always)
+    func cacheEntry(_ type: PyType, _ name: PyStr) -> UnsafeMutablePointer<LookupCache.Entry> {
         let tp = UnsafeRawPointer(Unmanaged.passUnretained(type).toOpaque())
         let np = UnsafeRawPointer(Unmanaged.passUnretained(name).toOpaque())
         let idx = Int(((UInt(bitPattern: tp) >> 4) ^ (UInt(bitPattern: np) >> 3)) & UInt(LookupCache.size - 1))
         let epoch = PyType.epoch.load(ordering: .acquiring)
         let e = lookupCache.entries + idx
-        if e.pointee.type == tp && e.pointee.name == np && e.pointee.epoch == epoch { return e.pointee.value }
+        if e.pointee.type == tp && e.pointee.name == np && e.pointee.epoch == epoch { return e }
         let v = type.lookup(name)
         e.pointee = LookupCache.Entry(type: tp, name: np, epoch: epoch, value: v)
-        return v
+        return e
     }
 }

@@ -50,24 +50,31 @@ extension VM {
                          slots: .allocate(capacity: code.frameSize), arenaAllocated: false)
         }
         let slots = arena.allocate(code.frameSize)
-        if let frame = framePool.popLast() {
+        if framesInUse < frameStack.count {
+            let frame = frameStack[framesInUse]
+            framesInUse += 1
             frame.reset(code: code, globals: f.globals, builtins: f.builtins, function: f, slots: slots)
             return frame
         }
-        return Frame(code: code, globals: f.globals, builtins: f.builtins, locals: nil, function: f,
-                     slots: slots, arenaAllocated: true)
+        let frame = Frame(code: code, globals: f.globals, builtins: f.builtins, locals: nil, function: f,
+                          slots: slots, arenaAllocated: true)
+        frame.stacked = true
+        frameStack.append(frame)
+        framesInUse += 1
+        return frame
     }
 
-    /// Releases a frame's values and memory (after it returned or unwound); ordinary frames go back to
-    /// the pool, so a call allocates no Frame object in the common case.
+    /// Releases a frame's values and memory (after it returned or unwound); frames from the frame
+    /// stack are popped for reuse.
     @inline(__always)
     func discardFrame(_ frame: Frame) {
         frame.clear()
         if frame.arenaAllocated {
             arena.release()
-            if framePool.count < 256 {
+            if frame.stacked {
+                assert(frameStack[framesInUse - 1] === frame, "frames must finish in LIFO order")
+                framesInUse -= 1
                 frame.recycle()
-                framePool.append(frame)
             }
         } else {
             frame.slots.deallocate()
@@ -220,17 +227,35 @@ extension VM {
 
     /// Whether `cls` creates instances with `object.__new__` (no `__new__` of its own in the MRO).
     @inline(__always)
-    func hasDefaultNew(_ cls: PyType) -> Bool {
-        guard let n = lookupCached(cls, Names.new), case .object(let o) = n, let sm = o as? PyStaticMethod,
-              case .object(let fo) = sm.function, let b = fo as? PyBuiltinFunction else { return false }
-        return b.isObjectDefault
-    }
+    func hasDefaultNew(_ cls: PyType) -> Bool { classFacts(cls) & PyType.factDefaultNew != 0 }
 
     /// Whether `cls` sets attributes with `object.__setattr__`.
     @inline(__always)
-    func hasDefaultSetattr(_ cls: PyType) -> Bool {
-        guard let sa = lookupCached(cls, Names.setattr), case .object(let o) = sa else { return false }
-        return o.type === PyType.builtinFunction
+    func hasDefaultSetattr(_ cls: PyType) -> Bool { classFacts(cls) & PyType.factDefaultSetattr != 0 }
+
+    /// Facts about a class that the fast paths ask on every instantiation and attribute store, cached on
+    /// the class for the current `PyType.epoch` (any class change bumps it), so asking costs two atomic
+    /// loads instead of dictionary lookups and reference counting.
+    @inline(__always)
+    func classFacts(_ cls: PyType) -> Int {
+        let epoch = PyType.epoch.load(ordering: .acquiring)
+        let packed = cls.factsCache.load(ordering: .relaxed)
+        if packed >= 0 && packed >> PyType.factBits == epoch { return packed & PyType.factMask }
+        return computeClassFacts(cls, epoch: epoch)
+    }
+
+    @inline(never)
+    func computeClassFacts(_ cls: PyType, epoch: Int) -> Int {
+        var facts = 0
+        if let n = lookupCached(cls, Names.new), case .object(let o) = n, let sm = o as? PyStaticMethod,
+           case .object(let fo) = sm.function, let b = fo as? PyBuiltinFunction, b.isObjectDefault {
+            facts |= PyType.factDefaultNew
+        }
+        if let sa = lookupCached(cls, Names.setattr), case .object(let o) = sa, o.type === PyType.builtinFunction {
+            facts |= PyType.factDefaultSetattr
+        }
+        cls.factsCache.store(epoch << PyType.factBits | facts, ordering: .relaxed)
+        return facts
     }
 
     /// `object.__new__(cls)` for each instance layout.

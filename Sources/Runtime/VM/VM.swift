@@ -13,8 +13,17 @@ public final class VM: @unchecked Sendable {
     public unowned(unsafe) let interp: Interpreter
     let arena = ValueArena()
     let lookupCache = LookupCache()
-    /// Finished frames kept for reuse (see `allocateFrame`).
-    var framePool: ContiguousArray<Frame> = []
+    let globalsCache = GlobalsCache()
+    /// `PyType.functionID` and friends, copied here: reading a global costs a `swift_once` call, and
+    /// an opaque call between loading a stack slot and testing it makes the optimizer retain the slot.
+    let functionTypeID = PyType.functionID
+    let methodTypeID = PyType.methodID
+    let typeTypeID = PyType.typeID
+    /// Frames of ordinary calls, reused in LIFO order (calls nest): `frameStack[0..<framesInUse]` are
+    /// running, the rest wait for reuse. The stack owns them, so a frame's `back` link and the eval
+    /// loop's frame switches need no reference counting, and a call allocates no Frame object.
+    var frameStack: ContiguousArray<Frame> = []
+    var framesInUse = 0
     /// Python frames currently active on this thread (for RecursionError).
     var depth = 0
     /// The exception currently being handled (`except` block), or `.none`.
