@@ -295,6 +295,23 @@ public final class PyNativeIterator: PyObject {
     }
 }
 
+/// The iterator of a range whose items fit in an Int. The next index is claimed with one atomic add, so
+/// threads sharing the iterator (free-threaded mode) get distinct items and nothing can race; and unlike
+/// a closure-based iterator nothing is retained or released per item.
+public final class PyIntRangeIterator: PyObject {
+    let first: Int, step: Int, count: Int
+    private let index = Atomic<Int>(0)
+    public init(first: Int, step: Int, count: Int) {
+        self.first = first; self.step = step; self.count = count
+        super.init(type: PyType.rangeIterator)
+    }
+    @inline(__always) public func next() -> Value? {
+        if index.load(ordering: .relaxed) >= count { return nil }
+        let i = index.wrappingAdd(1, ordering: .relaxed).oldValue
+        return i < count ? .int(first &+ i &* step) : nil
+    }
+}
+
 /// The iterator of a list: reads the live list (appends during iteration are seen, as in CPython).
 public final class PyListIterator: PyObject {
     public let list: PyList

@@ -12,7 +12,7 @@ extension RuntimeSetup {
         for t in iterTypes {
             t.method("__iter__") { _, args in args[0] }
             t.method("__next__") { vm, args in
-                guard let it = args.positional.first, it.asObject is PyNativeIterator || it.asObject is PyListIterator else {
+                guard let it = args.positional.first, it.asObject is PyNativeIterator || it.asObject is PyListIterator || it.asObject is PyIntRangeIterator else {
                     throw PyError.type("descriptor '__next__' requires a '\(t.name)' object")
                 }
                 if let v = try vm.next(it) { return v }

@@ -45,20 +45,11 @@ extension RuntimeSetup {
         return n
     }
 
-    static func rangeIterator(_ b: RangeBounds, reversed: Bool = false) -> PyNativeIterator {
+    static func rangeIterator(_ b: RangeBounds, reversed: Bool = false) -> PyObject {
         let n = b.length
         if let first = Int(exactly: reversed ? b.item(n - 1) : b.start), let count = Int(exactly: n),
-           let step = Int(exactly: reversed ? -b.step : b.step), let last = Int(exactly: reversed ? b.start : b.item(n - 1)) {
-            _ = last
-            var remaining = count
-            var cur = first
-            return PyNativeIterator(type: PyType.rangeIterator) { _ in
-                guard remaining > 0 else { return nil }
-                remaining -= 1
-                let v = cur
-                cur = cur &+ step
-                return .int(v)
-            }
+           let step = Int(exactly: reversed ? -b.step : b.step), Int(exactly: reversed ? b.start : b.item(n - 1)) != nil {
+            return PyIntRangeIterator(first: first, step: step, count: count)
         }
         var i = BigInt(0)
         return PyNativeIterator(type: PyType.rangeIterator) { _ in

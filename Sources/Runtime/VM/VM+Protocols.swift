@@ -263,10 +263,13 @@ extension VM {
     public func iter(_ v: Value) throws -> Value {
         if case .object(let o) = v {
             if let l = o as? PyList { return .object(PyListIterator(l)) }
-            if o is PyGenerator || o is PyNativeIterator || o is PyListIterator { return v }
+            if let r = o as? PyRange, o.hasType(rangeTypeID) {
+                return .object(PyIntRangeIterator(first: r.start, step: r.step, count: r.count))
+            }
+            if o is PyGenerator || o is PyNativeIterator || o is PyListIterator || o is PyIntRangeIterator { return v }
         }
         if let r = try callSpecial(v, Names.iter) {
-            guard r.type.lookup(Names.next) != nil || r.asObject is PyNativeIterator || r.asObject is PyGenerator || r.asObject is PyListIterator else {
+            guard r.type.lookup(Names.next) != nil || r.asObject is PyNativeIterator || r.asObject is PyGenerator || r.asObject is PyListIterator || r.asObject is PyIntRangeIterator else {
                 throw PyError.type("iter() returned non-iterator of type '\(r.typeName)'")
             }
             return r
@@ -285,6 +288,10 @@ extension VM {
     @inline(__always)
     public func next(_ it: Value) throws -> Value? {
         if case .object(let o) = it {
+            if o.hasType(rangeIteratorTypeID) {
+                // A big range's iterator has this type too but is a closure-based PyNativeIterator.
+                if let ri = o as? PyIntRangeIterator { return ri.next() }
+            }
             if let li = o as? PyListIterator { return li.next() }
             if let ni = o as? PyNativeIterator { return try ni.next(self) }
             if let g = o as? PyGenerator { return try g.next(self) }

@@ -19,6 +19,8 @@ public final class VM: @unchecked Sendable {
     let functionTypeID = PyType.functionID
     let methodTypeID = PyType.methodID
     let typeTypeID = PyType.typeID
+    let rangeIteratorTypeID = ObjectIdentifier(PyType.rangeIterator)
+    let rangeTypeID = ObjectIdentifier(PyType.range)
     /// Frames of ordinary calls, reused in LIFO order (calls nest): `frameStack[0..<framesInUse]` are
     /// running, the rest wait for reuse. The stack owns them, so a frame's `back` link and the eval
     /// loop's frame switches need no reference counting, and a call allocates no Frame object.
