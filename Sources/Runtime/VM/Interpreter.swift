@@ -101,6 +101,8 @@ public final class Interpreter: @unchecked Sendable {
     public private(set) var mainVM: VM!
     /// Trace hooks: the Trace module subscribes here. Nil means tracing is off (zero cost).
     public var eventSink: ((TraceEvent) -> Void)?
+    /// Trace listeners that come and go (recorder, narrator …); see `TraceHub`.
+    public let traceHub = TraceHub()
     /// Every live VM (thread), for `threading.enumerate` and interrupting.
     let vmsLock = Locked<[ObjectIdentifier: VM]>([:])
     private let nextThreadNumber = Atomic<Int>(1)
@@ -136,6 +138,14 @@ public final class Interpreter: @unchecked Sendable {
     /// Clears a previous `abortAll` on every remaining thread (before the next demo runs).
     public func clearAbort() {
         for vm in liveVMs { vm.evalBreaker.bitwiseAnd(~(VM.breakAbort | VM.breakInterrupt), ordering: .releasing) }
+    }
+
+    /// Switches the GIL on or off (REPL `:gil`, lessons' `gil=` demos). Call on the main thread, between
+    /// runs of code; refuses (false) while other Python threads exist. See `GIL.setEnabled`.
+    public func setGIL(_ on: Bool) -> Bool {
+        guard gil.setEnabled(on, by: mainVM) else { return false }
+        options.gil = on
+        return true
     }
 
     public func nextThreadIndex() -> Int { nextThreadNumber.add(1, ordering: .relaxed).oldValue }
