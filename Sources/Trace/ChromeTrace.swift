@@ -135,6 +135,10 @@ public final class ChromeTraceFile {
     public init(url: URL) { self.url = url }
 
     public var recordingCount: Int { trace.entries.count }
+    public var path: String { url.path }
+
+    /// Writes a valid file with no recordings yet (checks early that the file can be written).
+    public func writeEmpty() throws { try trace.write(to: url) }
 
     /// Adds a recording and rewrites the file; throws when it cannot be written.
     public func append(_ r: Recording, label: String) throws {

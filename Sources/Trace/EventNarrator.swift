@@ -44,6 +44,11 @@ public struct Narration {
             waitStart[e.thread] = e.time
             var holder = e.otherThread.flatMap { names[$0] }
             if holder == nil, let d = e.detail, !d.isEmpty, Double(d) == nil { holder = d }
+            if holder == e.threadName {
+                // The `threading` pattern behind Event/Condition waits: block on a lock it holds itself
+                // until another thread releases it.
+                return "waits for \(lockName(e)), which it holds itself: another thread must release it" + at(e)
+            }
             return "waits for \(lockName(e))" + (holder.map { " held by \($0)" } ?? "") + at(e)
         case .lockAcquired, .lockTimeout:
             if var w = waiters[key(e)], let i = w.firstIndex(of: e.threadName) {

@@ -1,14 +1,15 @@
 import Foundation
 import Runtime
 
-/// Everything that watches one demo or program run, wired to the annotation level: a `TraceRecorder`
-/// (when a summary, timeline or trace file is wanted), an `EventNarrator` (level `events`), and at the
-/// end the summary and timeline text and the trace file's new recording.
+/// Everything that watches one demo or program run: a `TraceRecorder` (when a summary, timeline or trace
+/// file is wanted), an `EventNarrator` (level `events`), and at the end the summary and timeline text
+/// and the trace file's new recording.
 ///
 /// Use: `start()` just before the code runs (on the thread that runs it), `finish(label:)` after.
 public final class RunObserver {
     public let interpreter: Interpreter
-    public let level: AnnotationLevel
+    /// Whether `finish` renders a summary and a timeline.
+    public let showsSummary: Bool
     public let traceFile: ChromeTraceFile?
     /// Terminal columns for the timeline, and whether to colour it.
     public var width: Int
@@ -16,16 +17,26 @@ public final class RunObserver {
     private var recorder: TraceRecorder?
     private var narrator: EventNarrator?
 
-    /// - Parameter notes: the annotator engine notes are written through (level `events`).
-    public init(interpreter: Interpreter, level: AnnotationLevel, notes: AnnotatingSink?,
+    /// - Parameters:
+    ///   - notes: narrate engine events through this annotator (level `events`); nil for none.
+    ///   - summary: render a summary and a timeline at the end (levels `output` and `events`).
+    ///   - traceFile: add the run's recording to this Chrome trace file.
+    public init(interpreter: Interpreter, notes: AnnotatingSink?, summary: Bool,
                 traceFile: ChromeTraceFile?, width: Int = 80, colour: Bool = false) {
         self.interpreter = interpreter
-        self.level = level
+        self.showsSummary = summary
         self.traceFile = traceFile
         self.width = width
         self.colour = colour
-        if level.showsSummary || traceFile != nil { recorder = TraceRecorder(interpreter: interpreter) }
-        if level == .events, let notes { narrator = EventNarrator(interpreter: interpreter, sink: notes) }
+        if summary || traceFile != nil { recorder = TraceRecorder(interpreter: interpreter) }
+        if let notes { narrator = EventNarrator(interpreter: interpreter, sink: notes) }
+    }
+
+    /// As above, from an annotation level: notes at `events`, summary at `output` and `events`.
+    public convenience init(interpreter: Interpreter, level: AnnotationLevel, annotator: AnnotatingSink?,
+                            traceFile: ChromeTraceFile?, width: Int = 80, colour: Bool = false) {
+        self.init(interpreter: interpreter, notes: level == .events ? annotator : nil,
+                  summary: level.showsSummary, traceFile: traceFile, width: width, colour: colour)
     }
 
     public func start() {
@@ -50,7 +61,7 @@ public final class RunObserver {
                 traceError = "could not write the trace to \(file.url.path): \((error as NSError).localizedDescription)"
             }
         }
-        return Report(text: level.showsSummary ? render(recording) : "", traceError: traceError, recording: recording)
+        return Report(text: showsSummary ? render(recording) : "", traceError: traceError, recording: recording)
     }
 
     /// Summary, then timeline, each preceded by a blank line.

@@ -36,7 +36,7 @@ struct RunViews {
 
     func observer(for interp: Interpreter) -> RunObserver? {
         guard level != .off || traceFile != nil else { return nil }
-        return RunObserver(interpreter: interp, level: level, notes: annotator, traceFile: traceFile,
+        return RunObserver(interpreter: interp, level: level, annotator: annotator, traceFile: traceFile,
                            width: Terminal.width(fd: 2), colour: Terminal.colourEnabled(fd: 2))
     }
 
