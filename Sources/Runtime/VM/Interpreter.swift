@@ -142,9 +142,24 @@ public final class Interpreter: @unchecked Sendable {
 
     /// Switches the GIL on or off (REPL `:gil`, lessons' `gil=` demos). Call on the main thread, between
     /// runs of code; refuses (false) while other Python threads exist. See `GIL.setEnabled`.
+    ///
+    /// A thread that `join` has already returned for may still be tearing down (its last GIL release
+    /// comes after); such threads get up to half a second to finish before the switch is refused.
     public func setGIL(_ on: Bool) -> Bool {
+        if gil.otherThreadCount > 0 { _ = waitForOtherThreads(timeout: 0.5) }
         guard gil.setEnabled(on, by: mainVM) else { return false }
         options.gil = on
+        return true
+    }
+
+    /// Waits, with the GIL released, until no Python thread but the main one exists or `timeout`
+    /// seconds pass; returns whether none is left. Call on the main thread.
+    public func waitForOtherThreads(timeout: Double) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        while gil.otherThreadCount > 0 {
+            if Date() >= deadline { return false }
+            mainVM.allowThreads { usleep(2000) }
+        }
         return true
     }
 
