@@ -67,7 +67,7 @@ public final class RunObserver {
     /// Summary, then timeline, each preceded by a blank line.
     public func render(_ r: Recording) -> String {
         let lanes = ThreadStates.lanes(r)
-        return "\n" + RunSummary(r, lanes: lanes).render(colour: colour)
+        return "\n" + RunSummary(r, lanes: lanes).render(colour: colour, width: width)
             + "\n" + TimelineRenderer(width: width, colour: colour).render(r, lanes: lanes)
     }
 }

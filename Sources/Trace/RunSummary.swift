@@ -62,34 +62,49 @@ public struct RunSummary: Sendable, Equatable {
         gilWaitSeconds = lanes.reduce(0) { $0 + ($1.totals[.gilWait] ?? 0) }
     }
 
-    /// Two or three short lines, e.g.
+    /// A few short lines, wrapped to `width`, e.g.
     ///
     ///     ── wall 1.02 s · CPU 1.98 s (1.9× wall) · GIL off · 2 threads started · peak parallelism 2
-    ///        lock waits: 3, 12.4 ms in all, longest 8.1 ms (Thread-2 on L1)
-    public func render(colour: Bool) -> String {
-        var head = "wall \(Self.duration(wallSeconds))"
+    ///        lock waits: 3, 12.4 ms in all · longest 8.1 ms (Thread-2 on L1)
+    public func render(colour: Bool, width: Int = 80) -> String {
+        var head = ["wall \(Self.duration(wallSeconds))"]
         if let cpu = cpuSeconds {
-            head += " · CPU \(Self.duration(cpu))"
-            if wallSeconds >= 0.02 { head += String(format: " (%.1f× wall)", cpu / wallSeconds) }
+            head.append("CPU \(Self.duration(cpu))"
+                        + (wallSeconds >= 0.02 ? String(format: " (%.1f× wall)", cpu / wallSeconds) : ""))
         }
-        head += " · GIL \(gilEnabled ? "on" : "off")"
-        head += " · \(threadsStarted) thread\(threadsStarted == 1 ? "" : "s") started"
-        head += " · peak parallelism \(peakParallelism)"
-        var lines = ["── " + head]
+        head += ["GIL \(gilEnabled ? "on" : "off")",
+                 "\(threadsStarted) thread\(threadsStarted == 1 ? "" : "s") started",
+                 "peak parallelism \(peakParallelism)"]
+        var groups = [head]
         if lockWaits == 0 {
-            lines.append("   lock waits: none (every acquire found its lock free)")
+            groups.append(["lock waits: none (every acquire found its lock free)"])
         } else {
-            var l = "   lock waits: \(lockWaits), \(Self.duration(totalLockWait)) in all"
+            var g = ["lock waits: \(lockWaits), \(Self.duration(totalLockWait)) in all"]
             if let lock = longestLock, let who = longestWaiter {
-                l += ", longest \(Self.duration(longestLockWait)) (\(who) on \(lock))"
+                g.append("longest \(Self.duration(longestLockWait)) (\(who) on \(lock))")
             }
-            if let most = mostWaitedLock { l += "; most waited-for: \(most)" }
-            if lockTimeouts > 0 { l += "; \(lockTimeouts) timed out" }
-            lines.append(l)
+            if let most = mostWaitedLock { g.append("most waited-for: \(most)") }
+            if lockTimeouts > 0 { g.append("\(lockTimeouts) timed out") }
+            groups.append(g)
         }
         if gilEnabled && gilSwitches > 0 {
-            lines.append("   GIL: \(gilSwitches) hand-over\(gilSwitches == 1 ? "" : "s"), threads waited "
-                         + "\(Self.duration(gilWaitSeconds)) in all for it (runnable, not running)")
+            groups.append(["GIL: \(gilSwitches) hand-over\(gilSwitches == 1 ? "" : "s")",
+                           "threads waited \(Self.duration(gilWaitSeconds)) for it (runnable, not running)"])
+        }
+        var lines: [String] = []
+        for (i, group) in groups.enumerated() {
+            var line = i == 0 ? "── " : "   "
+            var fresh = true
+            for item in group {
+                if !fresh && Terminal.displayWidth(line) + 3 + Terminal.displayWidth(item) > width {
+                    lines.append(line)
+                    line = "   "
+                    fresh = true
+                }
+                line += (fresh ? "" : " · ") + item
+                fresh = false
+            }
+            lines.append(line)
         }
         let a = Terminal.ANSI.self
         return lines.map { (colour ? a.dim + $0 + a.reset : $0) + "\n" }.joined()

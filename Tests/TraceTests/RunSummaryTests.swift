@@ -13,7 +13,10 @@ final class RunSummaryTests: XCTestCase {
         XCTAssertEqual(s.peakParallelism, 3, "main, T2 and T3 all ran between 0.15 and 0.2 s (no GIL events here)")
         XCTAssertEqual(s.wallSeconds, 0.6, accuracy: 1e-9)
         let text = s.render(colour: false)
-        XCTAssertTrue(text.contains("lock waits: 1, 200.0 ms in all, longest 200.0 ms (T3 on L1)"), text)
+        XCTAssertTrue(text.contains("lock waits: 1, 200.0 ms in all · longest 200.0 ms (T3 on L1)"), text)
+        for line in s.render(colour: false, width: 40).split(separator: "\n") {
+            XCTAssertLessThanOrEqual(Terminal.displayWidth(String(line)), 40, "wraps: \(line)")
+        }
         XCTAssertTrue(text.contains("CPU 500.0 ms"), text)
         XCTAssertFalse(text.contains("\u{1B}"))
         XCTAssertTrue(s.render(colour: true).contains("\u{1B}[2m"))
