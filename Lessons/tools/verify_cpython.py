@@ -13,7 +13,8 @@ A lesson is parsed exactly as the Interleave loader parses it:
   (required), ``summary:`` (optional);
 * a ``# Title`` line, then steps, each starting at a ``## Heading``;
 * fenced blocks whose info string starts with ``python``:
-  ``python demo [timeout=S] [stdin="..."] [name=ID]`` runs live;
+  ``python demo [timeout=S] [stdin="..."] [name=ID] [gil=0|1]`` runs live
+  (CPython 3.11 always has its GIL: ``gil=`` is checked, then ignored here);
   ``python check [sometimes] [tries=N] [timeout=S]`` asserts a claim right
   after the preceding demo (``demo_output`` holds what that demo printed);
   plain ``python`` is shown code and is not run.
@@ -43,7 +44,7 @@ import traceback
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_TRIES = 5
 FRONT_MATTER_KEYS = {"id", "title", "summary"}
-DEMO_ATTRS = {"timeout", "stdin", "name"}
+DEMO_ATTRS = {"timeout", "stdin", "name", "gil"}
 CHECK_ATTRS = {"timeout", "tries"}
 CHECK_FLAGS = {"sometimes"}
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -275,6 +276,8 @@ def handle_block(lesson, info, line, body, step, last_demo_group):
         for k in attrs:
             if k not in DEMO_ATTRS:
                 raise Malformed(line, f"unknown demo attribute {k!r}")
+        if attrs.get("gil", "0") not in ("0", "1"):
+            raise Malformed(line, f"gil= must be 0 or 1, not {attrs['gil']!r}")
         if "timeout" in attrs:
             attrs["timeout"] = positive_number(attrs["timeout"], "timeout", line)
     else:
