@@ -418,6 +418,7 @@ public final class Repl {
         }
         let vm = s.interpreter.mainVM!
         vm.evalBreaker.bitwiseAnd(~(VM.breakInterrupt | VM.breakAbort), ordering: .relaxed)
+        views.configure(s)   // the terminal may have been resized since
         let result = InterruptController.shared.whileRunning(vm) {
             s.runStep(step, check: !step.checks.isEmpty)
         }
