@@ -110,7 +110,9 @@ final class LiveViewsTests: XCTestCase {
     func testHubFansOutAndTheOldSinkStillWorks() throws {
         let interp = Engine.makeInterpreter(stdout: CapturingSink(), stderr: CapturingSink())
         let a = Locked(0), b = Locked(0), legacy = Locked(0)
+        XCTAssertNil(interp.eventSink, "nobody listens: tracing is off")
         let ia = interp.traceHub.subscribe { _ in a.withLock { $0 += 1 } }
+        XCTAssertNotNil(interp.eventSink, "eventSink != nil means someone listens (the engine's guards rely on it)")
         _ = interp.traceHub.subscribe { _ in b.withLock { $0 += 1 } }
         interp.eventSink = { _ in legacy.withLock { $0 += 1 } }
         try run(interp, "import time\ntime.sleep(0)")
@@ -119,6 +121,11 @@ final class LiveViewsTests: XCTestCase {
         XCTAssertEqual(a.withLock { $0 }, 2, "sleep + sleepDone, then unsubscribed")
         XCTAssertEqual(b.withLock { $0 }, 4)
         XCTAssertEqual(legacy.withLock { $0 }, 4)
+        interp.eventSink = nil
+        XCTAssertTrue(interp.traceHub.isActive, "removing the single sink leaves the other listener")
+        try run(interp, "time.sleep(0)")
+        XCTAssertEqual(legacy.withLock { $0 }, 4)
+        XCTAssertEqual(b.withLock { $0 }, 6)
     }
 
     func testNarratorWritesNotesBetweenLines() throws {

@@ -14,7 +14,9 @@ public final class TraceHub: @unchecked Sendable {
     private let count = Atomic<Int>(0)
     private let nextID = Atomic<Int>(1)
 
-    public init() {}
+    public init() {
+        deliver = { [unowned self] e in self.publish(e) }
+    }
 
     /// True when at least one listener is subscribed.
     @inline(__always)
@@ -42,5 +44,26 @@ public final class TraceHub: @unchecked Sendable {
     public func publish(_ event: TraceEvent) {
         let current = listeners.withLock { $0 }
         for l in current { l.fn(event) }
+    }
+
+    /// `publish` as a stored closure (what `Interpreter.eventSink` returns while anyone listens).
+    /// Set once in `init` (not lazily: it is read from many threads).
+    public private(set) var deliver: (TraceEvent) -> Void = { _ in }
+
+    private let singleSinkID = Locked<Int?>(nil)
+
+    /// Replaces the listener installed through `Interpreter.eventSink` (nil removes it).
+    public func setSingleSink(_ sink: ((TraceEvent) -> Void)?) {
+        let old = singleSinkID.withLock { id -> Int? in defer { id = nil }; return id }
+        if let old { unsubscribe(old) }
+        guard let sink else { return }
+        let box = UncheckedSink(sink)
+        let id = subscribe { box.fn($0) }
+        singleSinkID.withLock { $0 = id }
+    }
+
+    private final class UncheckedSink: @unchecked Sendable {
+        let fn: (TraceEvent) -> Void
+        init(_ fn: @escaping (TraceEvent) -> Void) { self.fn = fn }
     }
 }

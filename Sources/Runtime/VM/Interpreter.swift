@@ -99,10 +99,15 @@ public final class Interpreter: @unchecked Sendable {
     public let startTime = Date()
     /// The interpreter's main thread VM.
     public private(set) var mainVM: VM!
-    /// Trace hooks: the Trace module subscribes here. Nil means tracing is off (zero cost).
-    public var eventSink: ((TraceEvent) -> Void)?
-    /// Trace listeners that come and go (recorder, narrator …); see `TraceHub`.
+    /// Trace listeners (recorder, narrator, …): the Trace module subscribes here; see `TraceHub`.
     public let traceHub = TraceHub()
+    /// Nil when nobody listens to trace events (so `eventSink != nil` means "tracing is on": code that
+    /// builds costly event details checks it); otherwise delivers to every `traceHub` listener.
+    /// Setting it installs one extra listener (nil removes it), for code that wants a single sink.
+    public var eventSink: ((TraceEvent) -> Void)? {
+        get { traceHub.isActive ? traceHub.deliver : nil }
+        set { traceHub.setSingleSink(newValue) }
+    }
     /// Every live VM (thread), for `threading.enumerate` and interrupting.
     let vmsLock = Locked<[ObjectIdentifier: VM]>([:])
     private let nextThreadNumber = Atomic<Int>(1)

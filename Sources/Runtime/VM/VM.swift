@@ -122,14 +122,11 @@ public final class VM: @unchecked Sendable {
     @inline(__always)
     public func emit(_ kind: TraceEvent.Kind, object: String? = nil, detail: String? = nil,
                      objectID: Int? = nil, otherThread: Int? = nil, withLocation: Bool = false) {
-        let sink = interp.eventSink
         let hub = interp.traceHub
-        guard sink != nil || hub.isActive else { return }
-        let event = TraceEvent(time: elapsed, pid: getpid(), thread: ident, threadName: name, kind: kind,
+        guard hub.isActive else { return }
+        hub.publish(TraceEvent(time: elapsed, pid: getpid(), thread: ident, threadName: name, kind: kind,
                                object: object, detail: detail, objectID: objectID, otherThread: otherThread,
-                               location: withLocation ? currentLocation : nil)
-        sink?(event)
-        if hub.isActive { hub.publish(event) }
+                               location: withLocation ? currentLocation : nil))
     }
 
     /// `file:line` of the innermost Python frame running on this thread, if any.
