@@ -223,22 +223,6 @@ public final class LessonSession {
         return result
     }
 
-    enum GILSwitch {
-        case unchanged
-        /// Switched for the demo; switch back to `previous` after it.
-        case switched(previous: Bool)
-        case refused(String)
-    }
-
-    /// Applies a demo's `gil=` attribute. Switching needs the demo's thread to be the only one.
-    private func switchGIL(for block: Block) -> GILSwitch {
-        guard let want = block.attributes.gil, want != interpreter.gil.enabled else { return .unchanged }
-        if interpreter.setGIL(want) { return .switched(previous: !want) }
-        let n = interpreter.gil.otherThreadCount
-        return .refused("cannot turn the GIL \(want ? "on" : "off") for this demo: \(n) thread\(n == 1 ? "" : "s") "
-                        + "from earlier code \(n == 1 ? "is" : "are") still running")
-    }
-
     // MARK: - running checks
 
     /// Runs the step's checks, each group's after its demo: a demo not run yet in this session is run
@@ -389,6 +373,24 @@ public final class LessonSession {
     private lazy var sourceLines: [String] = splitLines(lesson.source)
     private func sourceLine(_ n: Int) -> String {
         n >= 1 && n <= sourceLines.count ? sourceLines[n - 1] : ""
+    }
+
+    // MARK: - the GIL for one demo
+
+    enum GILSwitch {
+        case unchanged
+        /// Switched for the demo; switch back to `previous` after it.
+        case switched(previous: Bool)
+        case refused(String)
+    }
+
+    /// Applies a demo's `gil=` attribute. Switching needs the demo's thread to be the only one.
+    private func switchGIL(for block: Block) -> GILSwitch {
+        guard let want = block.attributes.gil, want != interpreter.gil.enabled else { return .unchanged }
+        if interpreter.setGIL(want) { return .switched(previous: !want) }
+        let n = interpreter.gil.otherThreadCount
+        return .refused("cannot turn the GIL \(want ? "on" : "off") for this demo: \(n) thread\(n == 1 ? "" : "s") "
+                        + "from earlier code \(n == 1 ? "is" : "are") still running")
     }
 
     func paint(_ s: String, _ code: String) -> String {

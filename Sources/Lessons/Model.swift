@@ -7,7 +7,7 @@ import Foundation
 ///
 /// - front matter between `---` lines at the very top: `id:` and `title:` required, `summary:` optional;
 /// - a `# Title` line, prose, then steps, each starting at a `## Heading`;
-/// - fenced blocks: ```` ```python demo [timeout=S] [stdin="..."] [name=ID] [gil=0|1] ```` runs live;
+/// - fenced blocks: ```` ```python demo [timeout=S] [stdin="..."] [name=ID] ```` runs live;
 ///   ```` ```python check [sometimes] [tries=N] [timeout=S] ```` asserts a claim about the preceding
 ///   demo of the same step (`demo_output` holds what that demo printed); plain ```` ```python ```` and
 ///   other languages are shown, not run;
@@ -142,13 +142,13 @@ public struct BlockAttributes: Sendable, Equatable {
     public var stdin: String?
     /// `name=ID` (demo): a label for the demo.
     public var name: String?
+    /// `gil=0|1` (demo): run this demo with the GIL off or on (then switch back); nil keeps the mode.
+    public var gil: Bool?
     /// `sometimes` (check): the claim holds only sometimes (a race); the demo and its checks are
     /// retried up to `tries` times.
     public var sometimes: Bool
     /// `tries=N` (check, only with `sometimes`).
     public var tries: Int?
-    /// `gil=0|1` (demo): run this demo with the GIL off or on (then switch back); nil keeps the mode.
-    public var gil: Bool?
 
     public init(timeout: Double? = nil, stdin: String? = nil, name: String? = nil,
                 sometimes: Bool = false, tries: Int? = nil) {
