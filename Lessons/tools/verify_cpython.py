@@ -13,8 +13,7 @@ A lesson is parsed exactly as the Interleave loader parses it:
   (required), ``summary:`` (optional);
 * a ``# Title`` line, then steps, each starting at a ``## Heading``;
 * fenced blocks whose info string starts with ``python``:
-  ``python demo [timeout=S] [stdin="..."] [name=ID] [gil=0|1]`` runs live
-  (CPython 3.11 always has its GIL: ``gil=`` is checked, then ignored here);
+  ``python demo [timeout=S] [stdin="..."] [name=ID]`` runs live;
   ``python check [sometimes] [tries=N] [timeout=S]`` asserts a claim right
   after the preceding demo (``demo_output`` holds what that demo printed);
   plain ``python`` is shown code and is not run.
@@ -25,6 +24,9 @@ stdout is echoed and captured; ``stdin=`` text is what ``input()`` reads
 (without it, ``input()`` sees end of file instead of hanging). A group of a
 demo and its checks is retried, up to ``tries`` times (default 5), only when
 a check marked ``sometimes`` fails.
+
+A demo may also say ``gil=0|1`` (Interleave runs it with the GIL off or on).
+CPython 3.11 always has its GIL: the value is checked, then ignored here.
 
 Prints PASS/FAIL per check with file:line and exits 1 on any failure or on
 any malformed block (reported as file:line: message). A malformed lesson is
@@ -44,10 +46,11 @@ import traceback
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_TRIES = 5
 FRONT_MATTER_KEYS = {"id", "title", "summary"}
-DEMO_ATTRS = {"timeout", "stdin", "name", "gil"}
+DEMO_ATTRS = {"timeout", "stdin", "name"}
 CHECK_ATTRS = {"timeout", "tries"}
 CHECK_FLAGS = {"sometimes"}
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+DEMO_ATTRS = DEMO_ATTRS | {"gil"}   # gil=0|1: checked, then ignored (CPython 3.11 has its GIL)
 FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 
 
