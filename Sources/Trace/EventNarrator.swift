@@ -65,10 +65,14 @@ public struct Narration {
             guard let w = waiters[key(e)], !w.isEmpty else { return nil }
             return "releases \(lockName(e)); \(w.joined(separator: ", ")) \(w.count == 1 ? "is" : "are") waiting for it"
         case .join: return "waits for \(e.object ?? e.otherThread.flatMap { names[$0] } ?? "a thread") to finish (join)" + at(e)
-        case .joinDone: return "join returns: \(e.object ?? "the thread") has finished"
+        case .joinDone:
+            if e.detail == "timed out" { return "join timed out: \(e.object ?? "the thread") is still running" }
+            return "join returns: \(e.object ?? "the thread") has finished"
         case .sleep: return "sleeps" + (e.detail.map { " \($0)" } ?? "")
         case .conditionWait: return "waits on \(e.object ?? "a condition")" + at(e)
-        case .conditionWoken: return "woken up (\(e.object ?? "condition"))"
+        case .conditionWoken:
+            if e.detail == "timed out" { return "stops waiting on \(e.object ?? "a condition") (timeout)" }
+            return "woken up (\(e.object ?? "condition"))"
         case .conditionNotify: return "notifies \(e.object ?? "a condition")" + (e.detail.map { " (\($0))" } ?? "")
         case .deadlock: return "DEADLOCK" + (e.detail.map { ": \($0)" } ?? "")
         case .note: return e.detail

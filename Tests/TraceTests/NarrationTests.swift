@@ -38,6 +38,15 @@ final class NarrationTests: XCTestCase {
         XCTAssertEqual(n[1], "MainThread: gives up waiting for lock W after 100.0 ms")
     }
 
+    func testTimedOutJoinsAndConditionWaits() {
+        let r = recording([ev(0.1, 1, .join, "T2", other: 2), ev(0.2, 1, .joinDone, "T2", detail: "timed out"),
+                           ev(0.3, 1, .conditionWait, "C"), ev(0.4, 1, .conditionWoken, "C", detail: "timed out")],
+                          end: 1)
+        XCTAssertEqual(notes(r), ["MainThread: waits for T2 to finish (join)",
+                                  "MainThread: join timed out: T2 is still running",
+                                  "MainThread: waits on C", "MainThread: stops waiting on C (timeout)"])
+    }
+
     func testLimit() {
         let r = recording((0..<10).map { ev(Double($0) * 0.01, 1, .sleep, detail: "0 s") }, end: 1)
         let n = notes(r, limit: 3)
