@@ -33,7 +33,12 @@ public struct Narration {
 
     private func lockName(_ e: TraceEvent) -> String { "lock " + (e.object ?? "?") }
     private func key(_ e: TraceEvent) -> String { e.objectID.map { "#\($0)" } ?? (e.object ?? "?") }
-    private func at(_ e: TraceEvent) -> String { e.location.map { " (at \($0))" } ?? "" }
+    /// ` (at file:line)`, unless the line is inside the threading module itself (`<frozen threading>`),
+    /// which would tell a learner nothing.
+    private func at(_ e: TraceEvent) -> String {
+        guard let l = e.location, !l.hasPrefix("<frozen ") else { return "" }
+        return " (at \(l))"
+    }
 
     private mutating func describe(_ e: TraceEvent) -> String? {
         switch e.kind {

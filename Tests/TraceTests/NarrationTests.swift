@@ -39,7 +39,8 @@ final class NarrationTests: XCTestCase {
     }
 
     func testTimedOutJoinsAndConditionWaits() {
-        let r = recording([ev(0.1, 1, .join, "T2", other: 2), ev(0.2, 1, .joinDone, "T2", detail: "timed out"),
+        let r = recording([ev(0.1, 1, .join, "T2", other: 2, location: "<frozen threading>:471"),
+                           ev(0.2, 1, .joinDone, "T2", detail: "timed out"),
                            ev(0.3, 1, .conditionWait, "C"), ev(0.4, 1, .conditionWoken, "C", detail: "timed out")],
                           end: 1)
         XCTAssertEqual(notes(r), ["MainThread: waits for T2 to finish (join)",
