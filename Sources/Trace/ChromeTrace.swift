@@ -31,10 +31,17 @@ public struct ChromeTrace {
 
     /// The `traceEvents` array.
     public func traceEvents() -> [[String: Any]] {
+        var all: [[String: Any]] = []
+        forEachEvent { all.append($0) }
+        return all
+    }
+
+    /// Produces the trace events one by one (so a big file need not be held twice in memory).
+    public func forEachEvent(_ body: @escaping ([String: Any]) -> Void) {
         let pid = Int(getpid())
         let zero = epoch ?? entries.first?.recording.interpreterStart ?? Date(timeIntervalSince1970: 0)
-        var out: [[String: Any]] = [["ph": "M", "name": "process_name", "pid": pid, "tid": 0,
-                                     "args": ["name": processName]]]
+        let out = Sink(body: body)
+        out.append(["ph": "M", "name": "process_name", "pid": pid, "tid": 0, "args": ["name": processName]])
         var tids: [String: Int] = [:]
         var flowID = 0
         for entry in entries {
@@ -98,27 +105,41 @@ public struct ChromeTrace {
                 case .lockWait:
                     waiting[e.thread] = (key, e.time)
                 case .lockAcquired:
-                    guard let w = waiting.removeValue(forKey: e.thread), var list = releases[w.key],
-                          let j = list.lastIndex(where: { !$0.used && $0.time >= w.since && $0.time <= e.time })
+                    guard let w = waiting.removeValue(forKey: e.thread),
+                          let j = releases[w.key]?.lastIndex(where: { !$0.used && $0.time >= w.since && $0.time <= e.time })
                     else { continue }
-                    list[j].used = true
-                    releases[w.key] = list
+                    releases[w.key]![j].used = true      // in place: no copy of a long release list
+                    let release = releases[w.key]![j]
                     flowID += 1
                     let name = "\(e.object ?? "lock") handed over"
                     out.append(["ph": "s", "id": flowID, "name": name, "cat": "lock", "pid": pid,
-                                "tid": list[j].tid, "ts": us(list[j].time)])
+                                "tid": release.tid, "ts": us(release.time)])
                     out.append(["ph": "f", "bp": "e", "id": flowID, "name": name, "cat": "lock", "pid": pid,
                                 "tid": tid, "ts": us(e.time)])
                 default: break
                 }
             }
         }
-        return out
     }
 
+    /// Forwards `append`ed events to a closure (so the body above reads as if it built an array).
+    private struct Sink {
+        let body: ([String: Any]) -> Void
+        func append(_ e: [String: Any]) { body(e) }
+    }
+
+    /// The file's bytes: one event per line. Written by hand (`JSONText`), since Foundation's
+    /// JSONSerialization takes minutes and gigabytes for the million events of a lock-heavy demo.
     public func jsonData() throws -> Data {
-        try JSONSerialization.data(withJSONObject: ["traceEvents": traceEvents(), "displayTimeUnit": "ms"],
-                                   options: [.sortedKeys])
+        var text = "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n"
+        var first = true
+        forEachEvent { e in
+            if !first { text += ",\n" }
+            first = false
+            JSONText.append(e, to: &text)
+        }
+        text += "\n]}\n"
+        return Data(text.utf8)
     }
 
     public func write(to url: URL) throws {
@@ -144,5 +165,52 @@ public final class ChromeTraceFile {
     public func append(_ r: Recording, label: String) throws {
         trace.entries.append(.init(r, label: label))
         try trace.write(to: url)
+    }
+}
+
+/// A minimal JSON writer for the values trace events hold: strings, integers, doubles, booleans and
+/// nested string-keyed dictionaries (keys sorted, so files are stable).
+enum JSONText {
+    static func append(_ value: Any, to out: inout String) {
+        switch value {
+        case let s as String: appendString(s, to: &out)
+        case let b as Bool: out += b ? "true" : "false"
+        case let i as Int: out += String(i)
+        case let d as Double:
+            if d.isFinite && d == d.rounded() && abs(d) < 1e15 { out += String(Int64(d)) }
+            else if d.isFinite { out += String(d) } else { out += "null" }
+        case let o as [String: Any]:
+            out += "{"
+            var first = true
+            for k in o.keys.sorted() {
+                if !first { out += "," }
+                first = false
+                appendString(k, to: &out)
+                out += ":"
+                append(o[k]!, to: &out)
+            }
+            out += "}"
+        case let a as [Any]:
+            out += "["
+            for (i, v) in a.enumerated() { if i > 0 { out += "," }; append(v, to: &out) }
+            out += "]"
+        default: out += "null"
+        }
+    }
+
+    static func appendString(_ s: String, to out: inout String) {
+        out += "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        out += "\""
     }
 }

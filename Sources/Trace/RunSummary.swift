@@ -23,6 +23,9 @@ public struct RunSummary: Sendable, Equatable {
     /// GIL hand-overs (`gilAcquired` after a wait or drop) and the time threads spent runnable without it.
     public var gilSwitches: Int
     public var gilWaitSeconds: Double
+    /// Events the recorder had no room for (the counts above cover the recorded part only).
+    public var droppedEvents: Int
+    public var recordedUntil: Double?
 
     public init(_ r: Recording, lanes: [ThreadLane]? = nil) {
         let lanes = lanes ?? ThreadStates.lanes(r)
@@ -59,6 +62,8 @@ public struct RunSummary: Sendable, Equatable {
         self.longestLock = longestLock; self.longestWaiter = longestWaiter
         mostWaitedLock = perLock.count > 1 ? perLock.max { $0.value < $1.value }?.key : nil
         gilSwitches = switches
+        droppedEvents = r.droppedEvents
+        recordedUntil = r.recordedUntil.map { $0 - r.start }
         gilWaitSeconds = lanes.reduce(0) { $0 + ($1.totals[.gilWait] ?? 0) }
     }
 
@@ -90,6 +95,10 @@ public struct RunSummary: Sendable, Equatable {
         if gilEnabled && gilSwitches > 0 {
             groups.append(["GIL: \(gilSwitches) hand-over\(gilSwitches == 1 ? "" : "s")",
                            "threads waited \(Self.duration(gilWaitSeconds)) for it (runnable, not running)"])
+        }
+        if droppedEvents > 0 {
+            groups.append(["recorder full after \(Self.duration(recordedUntil ?? 0)): \(droppedEvents) later events "
+                           + "not recorded (counts and timeline cover the recorded part)"])
         }
         var lines: [String] = []
         for (i, group) in groups.enumerated() {

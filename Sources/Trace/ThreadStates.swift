@@ -95,7 +95,9 @@ public struct ThreadLane: Sendable {
 /// back is runnable, not blocked).
 public enum ThreadStates {
     public static func lanes(_ r: Recording) -> [ThreadLane] {
-        struct Open {
+        // A class, so updating a thread's state does not copy its interval array (O(n²) on long runs).
+        final class Open {
+            init(ref: ThreadRef, since: Double) { self.ref = ref; self.since = since }
             var ref: ThreadRef
             var blocked: [(ThreadState, String?)] = []
             var gil = false
@@ -109,7 +111,7 @@ public enum ThreadStates {
         var open: [Int: Open] = [:]
         var order: [Int] = []
 
-        func close(_ o: inout Open, at t: Double) {
+        func close(_ o: Open, at t: Double) {
             let t = max(t, o.since)
             guard t > o.since else { return }
             let s = o.state, loc = o.location
@@ -132,9 +134,9 @@ public enum ThreadStates {
                 open[e.thread] = Open(ref: ThreadRef(ident: e.thread, name: e.threadName), since: e.time)
                 order.append(e.thread)
             }
-            var o = open[e.thread]!
+            let o = open[e.thread]!
             if o.ended { continue }
-            close(&o, at: e.time)
+            close(o, at: e.time)
             o.ref.name = e.threadName
             let label = e.object ?? "?"
             switch e.kind {
@@ -152,11 +154,10 @@ public enum ThreadStates {
             case .gilAcquired: o.gil = false
             default: break
             }
-            open[e.thread] = o
         }
         return order.map { id in
-            var o = open[id]!
-            if !o.ended { close(&o, at: r.end) }
+            let o = open[id]!
+            if !o.ended { close(o, at: r.lanesEnd) }
             return ThreadLane(thread: o.ref, intervals: o.intervals, started: o.started, ended: o.ended)
         }
     }

@@ -18,6 +18,12 @@ public struct Recording: Sendable {
     public var cpuSeconds: Double?
     /// The interpreter's start, to place several recordings on one clock (Chrome-trace files).
     public var interpreterStart: Date
+    /// Events not kept because the recorder was full, and the time of the last one kept: states after
+    /// it are unknown, so lanes stop there.
+    public var droppedEvents = 0
+    public var recordedUntil: Double?
+    /// Where the lanes end: the recording's end, or where the recorder filled up.
+    public var lanesEnd: Double { recordedUntil.map { min($0, end) } ?? end }
 
     public init(events: [TraceEvent], start: Double, end: Double,
                 initialThreads: [ThreadRef], gilEnabled: Bool,
@@ -40,7 +46,13 @@ public struct Recording: Sendable {
 /// formatted until `stop()`.
 public final class TraceRecorder: @unchecked Sendable {
     public let interpreter: Interpreter
-    private let buffer = Locked<[TraceEvent]>([])
+    private struct Buffer {
+        var events: [TraceEvent] = []
+        var dropped = 0
+    }
+    private let buffer = Locked(Buffer())
+    /// At most this many events are kept (a lock-heavy loop emits millions); later ones are counted.
+    public var limit = 1_000_000
     private var subscription: Int?
     private var startTime = 0.0
     private var startCPU: Double?
@@ -51,7 +63,7 @@ public final class TraceRecorder: @unchecked Sendable {
 
     /// Starts listening. Call on the thread about to run the demo (it is recorded as running).
     public func start() {
-        buffer.withLock { $0.removeAll(keepingCapacity: true) }
+        buffer.withLock { $0 = Buffer() }
         if let vm = VM.current, vm.interp === interpreter {
             initial = [ThreadRef(ident: vm.ident, name: vm.name)]
         } else if let main = interpreter.mainVM {
@@ -60,8 +72,12 @@ public final class TraceRecorder: @unchecked Sendable {
         gilAtStart = interpreter.gil.enabled
         startCPU = TraceRecorder.processCPUSeconds()
         startTime = Date().timeIntervalSince(interpreter.startTime)
-        let buffer = self.buffer
-        subscription = interpreter.traceHub.subscribe { e in buffer.withLock { $0.append(e) } }
+        let buffer = self.buffer, limit = self.limit
+        subscription = interpreter.traceHub.subscribe { e in
+            buffer.withLock { b in
+                if b.events.count < limit { b.events.append(e) } else { b.dropped += 1 }
+            }
+        }
     }
 
     /// Stops listening and returns what was recorded.
@@ -71,9 +87,14 @@ public final class TraceRecorder: @unchecked Sendable {
         subscription = nil
         let end = Date().timeIntervalSince(interpreter.startTime)
         let cpu = TraceRecorder.processCPUSeconds().flatMap { now in startCPU.map { now - $0 } }
-        let events = buffer.withLock { b -> [TraceEvent] in defer { b.removeAll() }; return b }
-        return Recording(events: events, start: startTime, end: end, initialThreads: initial,
-                         gilEnabled: gilAtStart, cpuSeconds: cpu, interpreterStart: interpreter.startTime)
+        let b = buffer.withLock { b -> Buffer in defer { b = Buffer() }; return b }
+        var r = Recording(events: b.events, start: startTime, end: end, initialThreads: initial,
+                          gilEnabled: gilAtStart, cpuSeconds: cpu, interpreterStart: interpreter.startTime)
+        if b.dropped > 0 {
+            r.droppedEvents = b.dropped
+            r.recordedUntil = b.events.last?.time
+        }
+        return r
     }
 
     /// CPU time (user + system, all threads) this process has used so far, in seconds.

@@ -64,6 +64,18 @@ final class LiveViewsTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(stats.flows, 1)
     }
 
+    func testRecorderKeepsAtMostItsLimit() throws {
+        let interp = Engine.makeInterpreter(stdout: CapturingSink(), stderr: CapturingSink())
+        let rec = TraceRecorder(interpreter: interp)
+        rec.limit = 10
+        rec.start()
+        try run(interp, LiveViewsTests.contention)
+        let r = rec.stop()
+        XCTAssertEqual(r.events.count, 10)
+        XCTAssertGreaterThan(r.droppedEvents, 0)
+        XCTAssertEqual(r.recordedUntil, r.events.last?.time)
+    }
+
     func testWithTheGILCPUBoundThreadsTakeTurns() throws {
         let interp = Engine.makeInterpreter(stdout: CapturingSink(), stderr: CapturingSink())
         let rec = TraceRecorder(interpreter: interp)

@@ -51,6 +51,17 @@ final class RunSummaryTests: XCTestCase {
         XCTAssertFalse(text.contains("GIL:"), "no GIL line without the GIL")
     }
 
+    func testAFullRecorderIsSaidAndLanesStopWhereItFilledUp() {
+        var r = contention()
+        r.events = r.events.filter { $0.time <= 0.3 }   // what a full recorder kept
+        r.droppedEvents = 1234
+        r.recordedUntil = 0.3
+        let lanes = ThreadStates.lanes(r)
+        XCTAssertEqual(lanes.first { $0.thread.name == "MainThread" }?.lastSeen, 0.3)
+        let text = RunSummary(r).render(colour: false, width: 200)
+        XCTAssertTrue(text.contains("recorder full after 300.0 ms: 1234 later events not recorded"), text)
+    }
+
     func testDurations() {
         XCTAssertEqual(RunSummary.duration(0.0004), "400 µs")
         XCTAssertEqual(RunSummary.duration(0.0042), "4.2 ms")
