@@ -47,6 +47,18 @@ final class ChromeTraceTests: XCTestCase {
         XCTAssertEqual(stats.threads, 3, "same threads, same tracks")
     }
 
+    func testStrangeNamesAreEscaped() throws {
+        let odd = "工人 \"q\" \\ \n\t\u{1}"
+        let r = recording([TraceEvent(time: 0.1, pid: 1, thread: 9, threadName: odd, kind: .threadStart),
+                           TraceEvent(time: 0.2, pid: 1, thread: 9, threadName: odd, kind: .output, detail: odd)],
+                          end: 0.3)
+        let data = try ChromeTrace(entries: [.init(r, label: odd)]).jsonData()
+        XCTAssertEqual(ChromeTraceCheck.check(data).problems, [])
+        let events = try XCTUnwrap((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["traceEvents"] as? [[String: Any]])
+        XCTAssertTrue(events.contains { ($0["args"] as? [String: Any])?["name"] as? String == odd })
+        XCTAssertTrue(events.contains { ($0["args"] as? [String: Any])?["text"] as? String == odd })
+    }
+
     func testTheCheckerHasTeeth() {
         func problems(_ events: [[String: Any]]) -> [String] {
             ChromeTraceCheck.check(try! JSONSerialization.data(withJSONObject: ["traceEvents": events])).problems
