@@ -4,17 +4,22 @@ import Trace
 
 /// `interleave run --annotate/--trace` and the REPL's `:annotate`, `:trace`, `:gil`, end to end.
 final class RunViewsCLITests: XCTestCase {
-    /// Two workers contend for one lock (main holds it first, so the contention is certain).
+    /// Two workers contend for one lock: main holds it until both are about to acquire it (and a
+    /// little longer), so the contention does not depend on scheduling.
     static let contention = """
         import threading, time
         L = threading.Lock()
+        ready = []
         def worker(n):
+            ready.append(n)
             with L:
                 print("worker", n, "has the lock")
         L.acquire()
         ts = [threading.Thread(target=worker, args=(i,)) for i in range(2)]
         for t in ts: t.start()
-        time.sleep(0.2)
+        while len(ready) < 2:
+            time.sleep(0.01)
+        time.sleep(0.1)
         L.release()
         for t in ts: t.join()
         print("done")
