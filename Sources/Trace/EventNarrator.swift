@@ -79,8 +79,10 @@ public struct Narration {
             if e.detail == "timed out" { return "stops waiting on \(e.object ?? "a condition") (timeout)" }
             return "woken up (\(e.object ?? "condition"))"
         case .conditionNotify: return "notifies \(e.object ?? "a condition")" + (e.detail.map { " (\($0))" } ?? "")
-        case .deadlock: return "DEADLOCK" + (e.detail.map { ": \($0)" } ?? "")
-        case .note: return e.detail
+        case .deadlock:
+            // One per stuck thread; the detector prints the full report itself.
+            return "is stuck in a deadlock" + (e.object.map { " (waiting for \($0))" } ?? "")
+        case .note: return e.detail.map { $0.replacingOccurrences(of: "\n", with: " ") }
         default: return nil
         }
     }

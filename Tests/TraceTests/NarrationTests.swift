@@ -48,6 +48,12 @@ final class NarrationTests: XCTestCase {
                                   "MainThread: waits on C", "MainThread: stops waiting on C (timeout)"])
     }
 
+    func testDeadlockAndNotesStayOnOneLine() {
+        let r = recording([ev(0.1, 2, .deadlock, "L1", detail: "Deadlock!\n  T2 waits for L1\n  T3 waits for L2"),
+                           ev(0.2, 1, .note, detail: "two\nlines")], end: 1)
+        XCTAssertEqual(notes(r), ["T2: is stuck in a deadlock (waiting for L1)", "MainThread: two lines"])
+    }
+
     func testLimit() {
         let r = recording((0..<10).map { ev(Double($0) * 0.01, 1, .sleep, detail: "0 s") }, end: 1)
         let n = notes(r, limit: 3)
