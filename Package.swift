@@ -54,7 +54,8 @@ let package = Package(
         .testTarget(name: "CompilerTests", dependencies: ["Compiler", "Syntax"]),
         .testTarget(name: "ConformanceTests", dependencies: ["Engine", "Runtime"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Trace", "Engine", "Runtime"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Trace"]),
+        .testTarget(name: "TraceTests", dependencies: ["Trace", "Engine", "Runtime"]),
     ],
     // Swift 5 mode: the VM shares mutable objects between OS threads under its own locks (per-object
     // mutexes, the GIL), which Swift 6's static data-race checking cannot express.

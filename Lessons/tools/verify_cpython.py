@@ -25,6 +25,9 @@ stdout is echoed and captured; ``stdin=`` text is what ``input()`` reads
 demo and its checks is retried, up to ``tries`` times (default 5), only when
 a check marked ``sometimes`` fails.
 
+A demo may also say ``gil=0|1`` (Interleave runs it with the GIL off or on).
+CPython 3.11 always has its GIL: the value is checked, then ignored here.
+
 Prints PASS/FAIL per check with file:line and exits 1 on any failure or on
 any malformed block (reported as file:line: message). A malformed lesson is
 not run, but the other lessons still are.
@@ -47,6 +50,7 @@ DEMO_ATTRS = {"timeout", "stdin", "name"}
 CHECK_ATTRS = {"timeout", "tries"}
 CHECK_FLAGS = {"sometimes"}
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+DEMO_ATTRS = DEMO_ATTRS | {"gil"}   # gil=0|1: checked, then ignored (CPython 3.11 has its GIL)
 FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 
 
@@ -275,6 +279,8 @@ def handle_block(lesson, info, line, body, step, last_demo_group):
         for k in attrs:
             if k not in DEMO_ATTRS:
                 raise Malformed(line, f"unknown demo attribute {k!r}")
+        if attrs.get("gil", "0") not in ("0", "1"):
+            raise Malformed(line, f"gil= must be 0 or 1, not {attrs['gil']!r}")
         if "timeout" in attrs:
             attrs["timeout"] = positive_number(attrs["timeout"], "timeout", line)
     else:

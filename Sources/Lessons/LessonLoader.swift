@@ -6,7 +6,7 @@ import Syntax
 /// messages, so a lesson that passes there loads here and the other way round.
 public enum LessonLoader {
     static let frontMatterKeys: Set<String> = ["id", "title", "summary"]
-    static let demoAttributes: Set<String> = ["timeout", "stdin", "name"]
+    static let demoAttributes: Set<String> = ["timeout", "stdin", "name", "gil"]
     static let checkAttributes: Set<String> = ["timeout", "tries"]
     static let checkFlags: Set<String> = ["sometimes"]
 
@@ -298,6 +298,10 @@ private struct Parser {
             if let t = raw["timeout"] { attrs.timeout = try positiveNumber(t, key: "timeout", line: line) }
             attrs.stdin = raw["stdin"]
             attrs.name = raw["name"]
+            if let g = raw["gil"] {
+                guard g == "0" || g == "1" else { throw Malformed(line: line, message: "gil= must be 0 or 1, not \(pyRepr(g))") }
+                attrs.gil = g == "1"
+            }
         } else {
             for f in flags where !LessonLoader.checkFlags.contains(f) {
                 throw Malformed(line: line, message: "unknown check flag \(pyRepr(f))")

@@ -35,6 +35,18 @@ public final class LessonSession {
     /// What the last run of each demo printed, by the demo's line (checks read it as `demo_output`).
     public private(set) var lastDemoResults: [Int: DemoResult] = [:]
 
+    /// How annotated demos are annotated (`runDemo(…, annotate: true)`): the time/thread gutter
+    /// (`output`, the default), plus engine notes (`events`); `off` shows plain output.
+    public var annotation: AnnotationLevel = .output
+    /// Show a summary and a timeline after each annotated demo (the REPL and `play` turn this on).
+    public var showsRunViews = false
+    /// Record every demo into this Chrome trace file (REPL `:trace FILE`).
+    public var traceFile: ChromeTraceFile?
+    /// Columns the timeline may use.
+    public var timelineWidth = 80
+    /// Why the last demo's trace could not be written, if it could not.
+    public private(set) var traceError: String?
+
     private let router: DemoRouter
 
     /// - Parameters:
@@ -149,16 +161,24 @@ public final class LessonSession {
     public func runDemo(block: Block, annotate: Bool = true, code: String? = nil,
                         timeout: Double? = nil) -> DemoResult {
         let capture = CapturingSink()
-        let annotator = annotate ? AnnotatingSink(target: output, errorTarget: errorOutput, colour: colour) : nil
+        let level: AnnotationLevel = annotate ? annotation : .off
+        let annotator = level.annotatesOutput ? AnnotatingSink(target: output, errorTarget: errorOutput, colour: colour) : nil
         let display: OutputSink = annotator ?? output
         let displayErr: OutputSink = annotator?.errorSink ?? errorOutput
         router.begin(capture: capture, display: display, displayError: displayErr)
         let savedStdin = interpreter.stdin
         interpreter.stdin = LessonInput(block.attributes.stdin ?? "", router: router)
         let limit = timeout ?? block.attributes.effectiveTimeout * timeoutScale
+        let gilSwitch = switchGIL(for: block)
+        let observer = RunObserver(interpreter: interpreter, notes: level == .events ? annotator : nil,
+                                   summary: showsRunViews && level.showsSummary, traceFile: traceFile,
+                                   width: timelineWidth, colour: colour)
+        observer.start()
         let started = Date()
         let run: RunOutcome
-        if let edited = code {
+        if case .refused(let why) = gilSwitch {
+            run = .raised(PyBaseException.make(.runtimeError, why), "RuntimeError: \(why)\n")
+        } else if let edited = code {
             run = execute(edited, codeLine: 1, filename: "<demo>", timeout: limit)
         } else {
             run = execute(block.code, codeLine: block.codeLine, filename: lesson.path, timeout: limit)
@@ -167,6 +187,12 @@ public final class LessonSession {
         interpreter.stdin = savedStdin
         annotator?.finish()
         router.end()
+        let report = observer.finish(label: block.attributes.name ?? "\(lesson.id) line \(block.line)")
+        traceError = report.traceError
+        if case .switched(let previous) = gilSwitch, !interpreter.setGIL(previous) {
+            errorOutput.write(paint("the GIL stays \(previous ? "off" : "on"): threads of this demo are still running\n",
+                                    Terminal.ANSI.yellow), from: nil)
+        }
         let text = capture.text
         if !annotate && !text.isEmpty && !text.hasSuffix("\n") { output.write("\n", from: nil) }
 
@@ -187,6 +213,8 @@ public final class LessonSession {
                 outcome = .raised(interpreter.mainVM.exceptionLine(exc))
             }
         }
+        if !report.text.isEmpty { output.write(report.text, from: nil) }
+        if let e = report.traceError { errorOutput.write(paint(e + "\n", Terminal.ANSI.yellow), from: nil) }
         output.flush()
         errorOutput.flush()
         let result = DemoResult(block: block, outcome: outcome, output: text, traceback: traceback, duration: duration)
@@ -345,6 +373,24 @@ public final class LessonSession {
     private lazy var sourceLines: [String] = splitLines(lesson.source)
     private func sourceLine(_ n: Int) -> String {
         n >= 1 && n <= sourceLines.count ? sourceLines[n - 1] : ""
+    }
+
+    // MARK: - the GIL for one demo
+
+    enum GILSwitch {
+        case unchanged
+        /// Switched for the demo; switch back to `previous` after it.
+        case switched(previous: Bool)
+        case refused(String)
+    }
+
+    /// Applies a demo's `gil=` attribute. Switching needs the demo's thread to be the only one.
+    private func switchGIL(for block: Block) -> GILSwitch {
+        guard let want = block.attributes.gil, want != interpreter.gil.enabled else { return .unchanged }
+        if interpreter.setGIL(want) { return .switched(previous: !want) }
+        let n = interpreter.gil.otherThreadCount
+        return .refused("cannot turn the GIL \(want ? "on" : "off") for this demo: \(n) thread\(n == 1 ? "" : "s") "
+                        + "from earlier code \(n == 1 ? "is" : "are") still running")
     }
 
     func paint(_ s: String, _ code: String) -> String {

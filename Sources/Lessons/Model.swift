@@ -142,6 +142,8 @@ public struct BlockAttributes: Sendable, Equatable {
     public var stdin: String?
     /// `name=ID` (demo): a label for the demo.
     public var name: String?
+    /// `gil=0|1` (demo): run this demo with the GIL off or on (then switch back); nil keeps the mode.
+    public var gil: Bool?
     /// `sometimes` (check): the claim holds only sometimes (a race); the demo and its checks are
     /// retried up to `tries` times.
     public var sometimes: Bool

@@ -18,12 +18,13 @@ public enum Player {
     ///   - colour: ANSI colour; nil means colour when `output` is the default terminal stdout and
     ///     `Terminal.colourEnabled(fd: 1)`.
     ///   - annotate: put the time/thread gutter on demo output.
+    ///   - runViews: with `annotate`, show a summary and a timeline after each demo.
     ///   - timeoutScale: multiplies every demo's and check's time limit (see `LessonSession.timeoutScale`).
     /// - Returns: false when a lesson was malformed, a demo failed or (with `check`) a check failed.
     @discardableResult
     public static func play(lessons: [Lesson], problems: [LessonProblem] = [], check: Bool,
                             output: OutputSink? = nil, colour: Bool? = nil, annotate: Bool = true,
-                            timeoutScale: Double = 1,
+                            runViews: Bool = false, timeoutScale: Double = 1,
                             interpreterFactory: ((OutputSink, OutputSink) -> Interpreter)? = nil) -> Bool {
         let out = output ?? FileDescriptorSink(fd: 1)
         let useColour = colour ?? (output == nil ? Terminal.colourEnabled(fd: 1) : false)
@@ -53,6 +54,8 @@ public enum Player {
                                         output: out, errorOutput: out, colour: useColour)
             }
             session.timeoutScale = timeoutScale
+            session.showsRunViews = runViews
+            session.timelineWidth = Terminal.width(fd: 1)
             var lessonPassed = 0, lessonFailed = 0
             for step in lesson.steps {
                 say("")

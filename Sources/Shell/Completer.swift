@@ -4,7 +4,7 @@ import Runtime
 /// Tab completion for the REPL, like CPython's `rlcompleter`, but it never runs Python code.
 ///
 /// - At the start of a line: meta-commands (`:he` → `:help`), and indentation on a blank line.
-/// - After `:open `: lesson ids and file names.
+/// - After `:open `: lesson ids and file names; after `:annotate `, `:gil `, `:trace `: their words.
 /// - A name: the namespace, the builtins and the keywords (callables get `(`, some keywords a space).
 /// - `a.b.pre`: `a.b` is looked up only if it is a plain dotted name, by reading dictionaries
 ///   (the namespace, module and instance dicts, the type's MRO dicts) — no `__getattr__`, no properties,
@@ -18,6 +18,11 @@ public struct Completer {
     public var lessonNames: [String]
     /// Inserted by Tab on a blank line.
     public var indent = "    "
+
+    /// The fixed arguments of meta-commands (`:trace` also takes a file name).
+    static let argumentChoices: [String: [String]] = [
+        ":annotate": ["events", "off", "output"], ":gil": ["off", "on"], ":trace": ["off"],
+    ]
 
     public init(globals: PyDict, builtins: PyDict, metaCommands: [String] = [], lessonNames: [String] = []) {
         self.globals = globals
@@ -46,6 +51,9 @@ public struct Completer {
             let parts = lead.split(separator: " ", omittingEmptySubsequences: true)
             if parts.count == 1 && (parts[0] == ":open" || parts[0] == ":o") && lead.hasSuffix(" ") {
                 return Array(Set(lessonNames.filter { $0.hasPrefix(word) })).sorted()
+            }
+            if parts.count == 1, lead.hasSuffix(" "), let choices = Completer.argumentChoices[String(parts[0])] {
+                return choices.filter { $0.hasPrefix(word) }
             }
             return []
         }

@@ -49,6 +49,8 @@ public final class Repl {
     private lazy var inputSource = ShellInputSource(reader: reader)
     /// Whether `:run` has said once that the demo's names are the learner's now.
     private var explainedRun = false
+    /// `:annotate`, `:trace` and `:gil` settings (see `ReplViews`).
+    var views = ReplViews()
 
     public static let metaCommands: [(name: String, args: String, help: String)] = [
         ("help", "", "show this help"),
@@ -60,6 +62,9 @@ public final class Repl {
         ("show", "", "show the current step again"),
         ("run", "", "run the step's demo here, then its checks (PASS/FAIL)"),
         ("reset", "", "start over with a fresh namespace (the lesson stays open)"),
+        ("annotate", "LEVEL", "how :run shows a demo: off | output (time/thread gutter, summary, timeline) | events (+ engine notes)"),
+        ("trace", "FILE", "record what runs from now on into a Chrome trace FILE (Perfetto); :trace off stops"),
+        ("gil", "on|off", "switch the GIL on or off (only while no other thread runs); :gil shows the mode"),
         ("quit", "", "leave the REPL (Ctrl-D does too)"),
     ]
     static let aliases = ["h": "help", "?": "help", "q": "quit", "exit": "quit", "ls": "lessons", "n": "next",
@@ -81,6 +86,7 @@ public final class Repl {
         colour = interactive && Terminal.colourEnabled(fd: 1)
         interp = Engine.makeInterpreter(options: options.interpreter)
         module = interp.mainModule()
+        views.gil = options.interpreter.gil
         adopt(interp, module: module)
         if let editor = self.reader as? EditLineReader {
             editor.completer = { [unowned self] before, word in self.completer().complete(before: before, word: word) }
@@ -180,6 +186,9 @@ public final class Repl {
             // CPython shows no source lines for `<stdin>` (a function defined by an earlier input would
             // show lines of the newest one).
             interp.registerSource("", filename: "<stdin>")
+            let observer = views.statementObserver(for: interp)
+            observer?.start()
+            defer { observer.map { views.finishStatement($0, repl: self) } }
             _ = try InterruptController.shared.whileRunning(vm) { try interp.exec(code, in: module) }
         } catch let e as PyError {
             if e.exception.isInstance(of: .systemExit) {
@@ -295,6 +304,9 @@ public final class Repl {
         case "show": showStep()
         case "run": runStep()
         case "reset": reset()
+        case "annotate": setAnnotation(arg)
+        case "trace": setTrace(arg)
+        case "gil": setGIL(arg)
         case "quit": return 0
         case "":
             say("A meta-command follows the colon, like :help. Type :help for the list.")
@@ -313,7 +325,7 @@ public final class Repl {
         say("Type Python statements to run them here. Lines starting with ':' are commands:")
         for c in Repl.metaCommands {
             let left = ":" + c.name + (c.args.isEmpty ? "" : " " + c.args)
-            say("  " + left.padding(toLength: 12, withPad: " ", startingAt: 0) + c.help)
+            say("  " + left.padding(toLength: 16, withPad: " ", startingAt: 0) + c.help)
         }
         say("Tab completes names, attributes and commands; Up/Down recall history; Ctrl-C interrupts "
             + "running code or cancels the line; Ctrl-D quits.")
@@ -354,8 +366,9 @@ public final class Repl {
     }
 
     func startSession(_ lesson: Lesson, step: Int) {
-        let interpreter = Engine.makeInterpreter(options: options.interpreter)
+        let interpreter = Engine.makeInterpreter(options: interpreterOptions)
         let s = LessonSession(lesson: lesson, interpreter: interpreter, colour: colour)
+        views.configure(s)
         s.goto(step)
         session = s
         adopt(s.interpreter, module: s.module)
@@ -405,6 +418,7 @@ public final class Repl {
         }
         let vm = s.interpreter.mainVM!
         vm.evalBreaker.bitwiseAnd(~(VM.breakInterrupt | VM.breakAbort), ordering: .relaxed)
+        views.configure(s)   // the terminal may have been resized since
         let result = InterruptController.shared.whileRunning(vm) {
             s.runStep(step, check: !step.checks.isEmpty)
         }
@@ -436,7 +450,7 @@ public final class Repl {
             startSession(s.lesson, step: s.currentNumber)
             say("Fresh namespace for \(pyString(s.lesson.id)), step \(s.currentNumber)/\(s.stepCount).")
         } else {
-            let fresh = Engine.makeInterpreter(options: options.interpreter)
+            let fresh = Engine.makeInterpreter(options: interpreterOptions)
             adopt(fresh, module: fresh.mainModule())
             say("Fresh namespace.")
         }

@@ -37,6 +37,8 @@ public final class AnnotatingSink: OutputSink, @unchecked Sendable {
     public let target: OutputSink
     /// Where stderr lines go (usually the same terminal as `target`).
     public let errorTarget: OutputSink
+    /// Where engine notes go (`note(_:thread:)`); defaults to `target`.
+    public let noteTarget: OutputSink
     public let colour: Bool
     private let state: Locked<State>
     private let clock: @Sendable () -> Date
@@ -48,11 +50,13 @@ public final class AnnotatingSink: OutputSink, @unchecked Sendable {
     ///   - minimumNameWidth: thread names are padded to at least this width (then to the widest seen).
     ///   - start: time zero for the gutter; `restart()` resets it.
     ///   - clock: the time source (tests pass a fake one).
-    public init(target: OutputSink, errorTarget: OutputSink? = nil, colour: Bool = false,
+    public init(target: OutputSink, errorTarget: OutputSink? = nil, noteTarget: OutputSink? = nil,
+                colour: Bool = false,
                 minimumNameWidth: Int = 10, start: Date? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() }) {
         self.target = target
         self.errorTarget = errorTarget ?? target
+        self.noteTarget = noteTarget ?? target
         self.colour = colour
         self.clock = clock
         self.state = Locked(State(start: start ?? clock(), nameWidth: minimumNameWidth))
@@ -101,6 +105,25 @@ public final class AnnotatingSink: OutputSink, @unchecked Sendable {
         }
         target.flush()
         if errorTarget !== target { errorTarget.flush() }
+    }
+
+    /// Writes an engine note (`:annotate events`) as a line of its own with `thread`'s gutter, dim and
+    /// marked `┆` instead of `│`, to `noteTarget`. A partial line on screen is ended first, so notes never
+    /// split program output.
+    public func note(_ text: String, thread: String) {
+        let now = clock()
+        state.withLock { s in
+            if let open = s.openLine {
+                sinkFor(open).write("\n", from: nil)
+                s.openLine = nil
+            }
+            s.nameWidth = max(s.nameWidth, Terminal.displayWidth(thread))
+            var g = AnnotatingSink.gutter(seconds: now.timeIntervalSince(s.start), thread: thread,
+                                          nameWidth: s.nameWidth, colour: colour)
+            g = g.replacingOccurrences(of: "│", with: "┆")
+            let a = Terminal.ANSI.self
+            noteTarget.write(g + (colour ? a.dim + a.italic + text + a.reset : text) + "\n", from: nil)
+        }
     }
 
     // MARK: formatting

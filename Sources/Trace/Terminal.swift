@@ -10,6 +10,17 @@ public enum Terminal {
         return isatty(fd) != 0
     }
 
+    /// Columns of the terminal on `fd`; else `$COLUMNS`; else 80 (pipes, files). Clamped to 40…400.
+    public static func width(fd: Int32 = 1,
+                             environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+        var size = winsize()
+        if isatty(fd) != 0, ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return min(400, max(40, Int(size.ws_col)))
+        }
+        if let c = environment["COLUMNS"].flatMap(Int.init), c > 0 { return min(400, max(40, c)) }
+        return 80
+    }
+
     /// ANSI SGR sequences.
     public enum ANSI {
         public static let reset = "\u{1B}[0m"

@@ -19,7 +19,7 @@ struct Play: ParsableCommand {
     @Flag(help: "Run the lessons' checks and report PASS/FAIL.")
     var check = false
 
-    @Flag(name: .long, help: "Do not put the time/thread gutter on demo output.")
+    @Flag(name: .long, help: "Do not put the time/thread gutter on demo output, nor a summary and timeline after it.")
     var plain = false
 
     @Option(name: .long, help: ArgumentHelp("The lessons folder (default: $INTERLEAVE_LESSONS, ./Lessons, or next to the executable).", valueName: "dir"))
@@ -52,7 +52,7 @@ struct Play: ParsableCommand {
         }
         // Problems of lessons not asked for are not this run's business.
         let relevant = all ? problems : problems.filter { p in names.contains { p.file.contains($0) } }
-        let ok = Player.play(lessons: chosen, problems: relevant + extra, check: check, annotate: !plain,
+        let ok = Player.play(lessons: chosen, problems: relevant + extra, check: check, annotate: !plain, runViews: !plain,
                              interpreterFactory: { out, err in
                                  Engine.makeInterpreter(options: options, stdout: out, stderr: err)
                              })

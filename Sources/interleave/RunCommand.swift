@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Engine
 import Runtime
+import Trace
 import CSupport
 
 /// `interleave run FILE [ARGS]` / `interleave run -c CODE`: like `python3 FILE`.
@@ -11,6 +12,15 @@ struct Run: ParsableCommand {
 
     @Option(name: .customShort("X"), help: ArgumentHelp("Engine option: gil=0|1 (default 1, or $PYTHON_GIL).", valueName: "option"))
     var engineOptions: [String] = []
+
+    @Option(help: ArgumentHelp("off | output | events: gutter with time and thread on each printed line, "
+                               + "engine notes (events), then a summary and a timeline. Notes, summary and "
+                               + "timeline go to stderr; the gutter only when stdout is a terminal.",
+                               valueName: "level"))
+    var annotate: String = "off"
+
+    @Option(help: ArgumentHelp("Write a Chrome trace (open in ui.perfetto.dev or chrome://tracing).", valueName: "file"))
+    var trace: String?
 
     @Option(name: .customShort("c"), help: "Program passed in as a string.")
     var command: String?
@@ -50,9 +60,16 @@ struct Run: ParsableCommand {
             filename = URL(fileURLWithPath: path).standardizedFileURL.path
             options.argv = arguments
         }
-        let interp = Engine.makeInterpreter(options: options)
+        guard let level = AnnotationLevel(argument: annotate) else {
+            throw ValidationError("--annotate must be off, output or events")
+        }
+        let views = RunViews(level: level, traceFile: trace)
+        let interp = Engine.makeInterpreter(options: options, stdout: views.stdout, stderr: views.stderr)
         Interrupts.forward(to: interp)
+        let observer = views.observer(for: interp)
+        observer?.start()
         let status = Runner(interp: interp).runMain(source: source, filename: filename)
+        views.finish(observer, label: filename)
         throw ExitCode(status)
     }
 }

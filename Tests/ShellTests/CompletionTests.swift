@@ -109,6 +109,19 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(c(":zz"), [])
     }
 
+    func testViewCommandArguments() {
+        XCTAssertEqual(c("", before: ":annotate "), ["events", "off", "output"])
+        XCTAssertEqual(c("o", before: ":annotate "), ["off", "output"])
+        XCTAssertEqual(c("", before: ":gil "), ["off", "on"])
+        XCTAssertEqual(c("o", before: ":trace "), ["off"])
+        XCTAssertEqual(c("x", before: ":gil "), [])
+        let repl = Completer(globals: PyDict(), builtins: PyDict(),
+                             metaCommands: Repl.metaCommands.map { ":" + $0.name + ($0.args.isEmpty ? "" : " ") })
+        XCTAssertEqual(repl.complete(before: "", word: ":a"), [":annotate "])
+        XCTAssertEqual(repl.complete(before: "", word: ":g"), [":gil "])
+        XCTAssertEqual(repl.complete(before: "", word: ":t"), [":trace "])
+    }
+
     func testLessonNamesAfterOpen() {
         XCTAssertEqual(c("th", before: ":open "), ["threads"])
         XCTAssertEqual(c("0", before: ":open "), ["00-concepts", "04-threads"])

@@ -79,6 +79,7 @@ public enum ThreadModule {
         pthread_attr_setdetachstate(&attr, Int32(PTHREAD_CREATE_DETACHED))
         defer { pthread_attr_destroy(&attr) }
         let ctx = Unmanaged.passRetained(box).toOpaque()
+        vm.interp.gil.threadStarting()   // counted until its last GIL release, for live GIL switching
         var tid = pthread_t()
         let rc = pthread_create(&tid, &attr, { raw in
             let box = Unmanaged<StartBox>.fromOpaque(raw!).takeRetainedValue()
@@ -87,6 +88,7 @@ public enum ThreadModule {
         }, ctx)
         if rc != 0 {
             Unmanaged<StartBox>.fromOpaque(ctx).release()
+            vm.interp.gil.threadFinished()
             throw PyError.runtime("can't start new thread")
         }
         return Int(UInt(tid))
@@ -109,5 +111,6 @@ public enum ThreadModule {
         threadCount.add(-1, ordering: .relaxed)
         vm.unbind()
         vm.interp.gil.release(vm)
+        vm.interp.gil.threadFinished()
     }
 }

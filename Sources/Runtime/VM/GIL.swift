@@ -11,23 +11,74 @@ import Synchronization
 ///
 /// With the GIL off, `acquire`/`release` do nothing and threads run in parallel; objects protect
 /// themselves with per-object locks.
+///
+/// The mode can be switched on a live interpreter (`setEnabled`, for the REPL's `:gil` and lessons'
+/// `gil=` demos) only while the calling thread is the interpreter's only Python thread: `threadStarting`
+/// counts a thread from before its OS thread exists until after its last GIL release
+/// (`threadFinished`), and the switch checks that count under the GIL's own lock, so no thread can be
+/// half-way through `acquire`/`release` when the mode changes.
 public final class GIL: @unchecked Sendable {
-    public let enabled: Bool
+    private let enabledFlag: Atomic<Bool>
+    /// Whether the GIL is on (one thread runs bytecode at a time).
+    public var enabled: Bool { enabledFlag.load(ordering: .acquiring) }
     private let cond = NSCondition()
     private var holder: VM?
     /// Incremented on every hand-over, so a waiter can tell whether the GIL changed hands.
     private var switches = 0
     private var waiters = 0
+    /// Threads started with `threadStarting` and not yet `threadFinished` (the main thread not counted).
+    private var otherThreads = 0
     /// `sys.getswitchinterval()` in microseconds.
     public let switchIntervalMicros = Atomic<Int>(5000)
 
-    init(enabled: Bool) { self.enabled = enabled }
+    init(enabled: Bool) { self.enabledFlag = Atomic(enabled) }
 
-    public func acquire(_ vm: VM) {
+    /// Called by the spawning thread before it creates a new Python thread's OS thread.
+    public func threadStarting() {
+        cond.lock(); otherThreads += 1; cond.unlock()
+    }
+
+    /// Called by a Python thread after its last `release` (or by the spawner when the OS thread could
+    /// not be created).
+    public func threadFinished() {
+        cond.lock(); otherThreads -= 1; cond.unlock()
+    }
+
+    /// Turns the GIL on or off for `vm`, which must be the calling thread and (when the GIL is on) its
+    /// holder. Refuses, returning false, while any other Python thread exists.
+    public func setEnabled(_ on: Bool, by vm: VM) -> Bool {
+        cond.lock()
+        defer { cond.unlock() }
+        guard otherThreads == 0 else { return false }
+        guard on != enabledFlag.load(ordering: .relaxed) else { return true }
+        if on {
+            holder = vm
+            switches &+= 1
+        } else {
+            holder = nil
+        }
+        enabledFlag.store(on, ordering: .releasing)
+        return true
+    }
+
+    /// How many Python threads besides the main one exist (started and not finished).
+    public var otherThreadCount: Int { cond.lock(); defer { cond.unlock() }; return otherThreads }
+
+    public func acquire(_ vm: VM) { acquire(vm, afterDrop: false) }
+
+    /// - Parameter afterDrop: the caller just handed the GIL over (`gilDrop`): report getting it back
+    ///   even when that needed no wait, so views see the end of its runnable interval.
+    private func acquire(_ vm: VM, afterDrop: Bool) {
         guard enabled else { return }
         cond.lock()
         defer { cond.unlock() }
-        if holder == nil { holder = vm; switches &+= 1; return }
+        if holder == nil {
+            holder = vm; switches &+= 1
+            // A holder that dropped the GIL waits in `yieldIfRequested` for `switches` to change.
+            cond.broadcast()
+            if afterDrop { vm.emit(.gilAcquired) }
+            return
+        }
         waiters += 1
         vm.emit(.gilWait)
         while holder != nil {
@@ -40,6 +91,9 @@ public final class GIL: @unchecked Sendable {
         waiters -= 1
         holder = vm
         switches &+= 1
+        // Wake the thread that dropped the GIL for us (forced switching, as CPython's switch_cond):
+        // without this it sleeps until some unrelated release, and the two threads stop taking turns.
+        cond.broadcast()
         vm.emit(.gilAcquired)
     }
 
@@ -63,7 +117,7 @@ public final class GIL: @unchecked Sendable {
         // Forced switching: wait until someone else took it.
         while switches == seen && waiters > 0 { cond.wait() }
         cond.unlock()
-        acquire(vm)
+        acquire(vm, afterDrop: true)
     }
 }
 

@@ -99,8 +99,15 @@ public final class Interpreter: @unchecked Sendable {
     public let startTime = Date()
     /// The interpreter's main thread VM.
     public private(set) var mainVM: VM!
-    /// Trace hooks: the Trace module subscribes here. Nil means tracing is off (zero cost).
-    public var eventSink: ((TraceEvent) -> Void)?
+    /// Trace listeners (recorder, narrator, …): the Trace module subscribes here; see `TraceHub`.
+    public let traceHub = TraceHub()
+    /// Nil when nobody listens to trace events (so `eventSink != nil` means "tracing is on": code that
+    /// builds costly event details checks it); otherwise delivers to every `traceHub` listener.
+    /// Setting it installs one extra listener (nil removes it), for code that wants a single sink.
+    public var eventSink: ((TraceEvent) -> Void)? {
+        get { traceHub.isActive ? traceHub.deliver : nil }
+        set { traceHub.setSingleSink(newValue) }
+    }
     /// Every live VM (thread), for `threading.enumerate` and interrupting.
     let vmsLock = Locked<[ObjectIdentifier: VM]>([:])
     private let nextThreadNumber = Atomic<Int>(1)
@@ -136,6 +143,29 @@ public final class Interpreter: @unchecked Sendable {
     /// Clears a previous `abortAll` on every remaining thread (before the next demo runs).
     public func clearAbort() {
         for vm in liveVMs { vm.evalBreaker.bitwiseAnd(~(VM.breakAbort | VM.breakInterrupt), ordering: .releasing) }
+    }
+
+    /// Switches the GIL on or off (REPL `:gil`, lessons' `gil=` demos). Call on the main thread, between
+    /// runs of code; refuses (false) while other Python threads exist. See `GIL.setEnabled`.
+    ///
+    /// A thread that `join` has already returned for may still be tearing down (its last GIL release
+    /// comes after); such threads get up to half a second to finish before the switch is refused.
+    public func setGIL(_ on: Bool) -> Bool {
+        if gil.otherThreadCount > 0 { _ = waitForOtherThreads(timeout: 0.5) }
+        guard gil.setEnabled(on, by: mainVM) else { return false }
+        options.gil = on
+        return true
+    }
+
+    /// Waits, with the GIL released, until no Python thread but the main one exists or `timeout`
+    /// seconds pass; returns whether none is left. Call on the main thread.
+    public func waitForOtherThreads(timeout: Double) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        while gil.otherThreadCount > 0 {
+            if Date() >= deadline { return false }
+            mainVM.allowThreads { usleep(2000) }
+        }
+        return true
     }
 
     public func nextThreadIndex() -> Int { nextThreadNumber.add(1, ordering: .relaxed).oldValue }

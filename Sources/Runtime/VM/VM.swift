@@ -133,10 +133,11 @@ public final class VM: @unchecked Sendable {
     @inline(__always)
     public func emit(_ kind: TraceEvent.Kind, object: String? = nil, detail: String? = nil,
                      objectID: Int? = nil, otherThread: Int? = nil, withLocation: Bool = false) {
-        guard let sink = interp.eventSink else { return }
-        sink(TraceEvent(time: elapsed, pid: getpid(), thread: ident, threadName: name, kind: kind,
-                        object: object, detail: detail, objectID: objectID, otherThread: otherThread,
-                        location: withLocation ? currentLocation : nil))
+        let hub = interp.traceHub
+        guard hub.isActive else { return }
+        hub.publish(TraceEvent(time: elapsed, pid: getpid(), thread: ident, threadName: name, kind: kind,
+                               object: object, detail: detail, objectID: objectID, otherThread: otherThread,
+                               location: withLocation ? currentLocation : nil))
     }
 
     /// `file:line` of the innermost Python frame running on this thread, if any.
