@@ -60,6 +60,12 @@ public final class PyDict: PyObject, LockedTable {
 
     public func getStr(_ key: String) -> Value? { getStr(PyStr(key)) }
 
+    /// Whether the str key is present (without copying its value).
+    @inline(__always) public func containsStr(_ key: PyStr) -> Bool {
+        let h = key.hashValue
+        return withTable { $0.findStr(key, hash: h) != nil }
+    }
+
     public func setStr(_ key: PyStr, _ value: Value) {
         let h = key.hashValue
         withTable { t in

@@ -76,4 +76,23 @@ extension VM {
         depth += 1
         return nf
     }
+
+    /// LOAD_METHOD for an instance of a plain class whose class attribute `name` is a Python function
+    /// not shadowed by the instance's `__dict__`: replaces the object on the stack top with
+    /// `[function, self]`, so the CALL that follows binds no method object. Returns false, stack
+    /// untouched, when that does not apply.
+    @inline(never)
+    func loadMethodFast(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ name: PyStr) -> Bool {
+        guard name.isInterned, case .object(let o) = slots[sp - 1] else { return false }
+        let t = o.type
+        guard t.layout == .object, !t.isBuiltin else { return false }
+        let entry = cacheEntry(t, name)
+        guard case .some(.object(let fn)) = entry.pointee.value, fn.hasType(functionTypeID) else { return false }
+        if unsafeDowncast(o, to: PyInstance.self).dict.containsStr(name) { return false }
+        let selfValue = (slots + sp - 1).move()
+        (slots + sp - 1).initialize(to: .object(fn))
+        (slots + sp).initialize(to: selfValue)
+        sp += 1
+        return true
+    }
 }

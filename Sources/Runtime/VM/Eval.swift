@@ -159,6 +159,7 @@ extension VM {
                     case .deleteAttr:
                         try delAttr(pop(slots, &sp), names[Int(instr.arg)])
                     case .loadMethod:
+                        if loadMethodFast(slots, &sp, names[Int(instr.arg)]) { continue }
                         let obj = pop(slots, &sp)
                         let (m, selfValue) = try loadMethod(obj, names[Int(instr.arg)])
                         if let s = selfValue { push(slots, &sp, m); push(slots, &sp, s) }

@@ -288,9 +288,10 @@ extension VM {
     @inline(__always)
     public func next(_ it: Value) throws -> Value? {
         if case .object(let o) = it {
-            if o.hasType(rangeIteratorTypeID) {
-                // A big range's iterator has this type too but is a closure-based PyNativeIterator.
-                if let ri = o as? PyIntRangeIterator { return ri.next() }
+            // A big range's iterator has the same Python type but is a closure-based PyNativeIterator:
+            // test the Swift class (a metadata compare, no dynamic cast and no retain).
+            if ObjectIdentifier(Swift.type(of: o)) == ObjectIdentifier(PyIntRangeIterator.self) {
+                return unsafeDowncast(o, to: PyIntRangeIterator.self).next()
             }
             if let li = o as? PyListIterator { return li.next() }
             if let ni = o as? PyNativeIterator { return try ni.next(self) }
