@@ -293,22 +293,46 @@ extension VM {
                             try handleEvalBreaker()
                         }
                         pc = target
+                    // A `while` loop's back-edge is its conditional jump (the test is repeated at the bottom),
+                    // so a taken backward conditional jump is a safe point too: without it a loop like
+                    // `while not done: x += 1` never hands over the GIL, nor sees Ctrl-C.
                     case .popJumpIfFalse:
                         let v = pop(slots, &sp)
-                        if case .bool(let b) = v { if !b { pc = Int(instr.arg) } }
-                        else if !(try truthy(v)) { pc = Int(instr.arg) }
+                        let taken: Bool
+                        if case .bool(let b) = v { taken = !b } else { taken = !(try truthy(v)) }
+                        if taken {
+                            let target = Int(instr.arg)
+                            if target < pc && evalBreaker.load(ordering: .relaxed) != 0 {
+                                f.pc = pc; f.sp = sp
+                                try handleEvalBreaker()
+                            }
+                            pc = target
+                        }
                     case .popJumpIfTrue:
                         let v = pop(slots, &sp)
-                        if case .bool(let b) = v { if b { pc = Int(instr.arg) } }
-                        else if try truthy(v) { pc = Int(instr.arg) }
+                        let taken: Bool
+                        if case .bool(let b) = v { taken = b } else { taken = try truthy(v) }
+                        if taken {
+                            let target = Int(instr.arg)
+                            if target < pc && evalBreaker.load(ordering: .relaxed) != 0 {
+                                f.pc = pc; f.sp = sp
+                                try handleEvalBreaker()
+                            }
+                            pc = target
+                        }
                     case .jumpIfFalseOrPop:
                         if !(try truthy(slots[sp - 1])) { pc = Int(instr.arg) } else { sp -= 1; (slots + sp).deinitialize(count: 1) }
                     case .jumpIfTrueOrPop:
                         if try truthy(slots[sp - 1]) { pc = Int(instr.arg) } else { sp -= 1; (slots + sp).deinitialize(count: 1) }
-                    case .popJumpIfNone:
-                        if pop(slots, &sp).isNone { pc = Int(instr.arg) }
-                    case .popJumpIfNotNone:
-                        if !pop(slots, &sp).isNone { pc = Int(instr.arg) }
+                    case .popJumpIfNone, .popJumpIfNotNone:
+                        if pop(slots, &sp).isNone == (instr.op == .popJumpIfNone) {
+                            let target = Int(instr.arg)
+                            if target < pc && evalBreaker.load(ordering: .relaxed) != 0 {
+                                f.pc = pc; f.sp = sp
+                                try handleEvalBreaker()
+                            }
+                            pc = target
+                        }
                     case .getIter:
                         let v = pop(slots, &sp)
                         push(slots, &sp, try iter(v))

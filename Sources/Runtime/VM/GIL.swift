@@ -40,6 +40,10 @@ public final class GIL: @unchecked Sendable {
         waiters -= 1
         holder = vm
         switches &+= 1
+        // Wake a holder that dropped the GIL in `yieldIfRequested` and waits for this hand-over (as
+        // CPython's take_gil signals switch_cond); without it, that thread waits until some unrelated
+        // release, and stops asking for the GIL back meanwhile.
+        cond.broadcast()
         vm.emit(.gilAcquired)
     }
 
