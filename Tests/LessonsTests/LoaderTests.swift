@@ -30,7 +30,7 @@ final class LoaderTests: XCTestCase {
         let names = lessons.map { $0.url.lastPathComponent }
         XCTAssertEqual(names, names.sorted(), "lessons sorted by file name")
         // 04 and 05 use the `gil=` and `deadlock` demo attributes: they load once the loader knows them.
-        for (id, n) in [("concepts", 10), ("threads", 12), ("locks", 15)] {
+        for (id, n) in [("concepts", 10), ("threads", 12), ("locks", 16)] {
             let l = try XCTUnwrap(lessons.first { $0.id == id }, id)
             XCTAssertEqual(l.steps.count, n, id)
             XCTAssertEqual(l.demos.count, n, id)

@@ -347,7 +347,7 @@ final class PlayerTests: XCTestCase {
         let lines = out.text.components(separatedBy: "\n")
         let fails = lines.filter { $0.hasPrefix("FAIL ") }
         XCTAssertEqual(fails, [], out.text)
-        XCTAssertEqual(lines.last { !$0.isEmpty }, "37 passed, 0 failed", out.text)
+        XCTAssertEqual(lines.last { !$0.isEmpty }, "38 passed, 0 failed", out.text)
         XCTAssertTrue(ok)
     }
 }
