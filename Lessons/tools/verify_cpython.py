@@ -13,7 +13,7 @@ A lesson is parsed exactly as the Interleave loader parses it:
   (required), ``summary:`` (optional);
 * a ``# Title`` line, then steps, each starting at a ``## Heading``;
 * fenced blocks whose info string starts with ``python``:
-  ``python demo [timeout=S] [stdin="..."] [name=ID]`` runs live;
+  ``python demo [timeout=S] [stdin="..."] [name=ID] [gil=0|1] [deadlock]`` runs live;
   ``python check [sometimes] [tries=N] [timeout=S]`` asserts a claim right
   after the preceding demo (``demo_output`` holds what that demo printed);
   plain ``python`` is shown code and is not run.
@@ -25,8 +25,25 @@ stdout is echoed and captured; ``stdin=`` text is what ``input()`` reads
 demo and its checks is retried, up to ``tries`` times (default 5), only when
 a check marked ``sometimes`` fails.
 
-A demo may also say ``gil=0|1`` (Interleave runs it with the GIL off or on).
-CPython 3.11 always has its GIL: the value is checked, then ignored here.
+Two demo attributes describe how the engine runs a demo, and CPython 3.11 cannot
+follow them exactly; this tool handles them as follows, and says so as it runs:
+
+* ``gil=0`` / ``gil=1``: the engine runs the demo without / with its GIL. CPython 3.11
+  always has a GIL, so here every demo runs with it (a ``gil=0`` demo is announced as
+  such). Checks of GIL demos must state the claim for the mode they really ran in:
+  they read ``sys._is_gil_enabled()`` (CPython 3.13's name; the engine has it), and
+  take ``True`` when it is missing, as in 3.11. So under CPython a ``gil=0`` demo's
+  checks assert the with-GIL claim; nothing is skipped.
+* ``deadlock``: the demo is expected to deadlock; the engine detects the cycle, prints
+  a report and ends the demo's threads. CPython has no detector and cannot end a
+  thread, so here the demo runs in a child ``python3`` process. If it has not
+  finished after DEADLOCK_WAIT seconds, a watchdog thread in the child writes where
+  each thread is stuck (name, line, source) and ends the child: that hang is counted
+  as the expected deadlock, and the text is the check's ``deadlock_report``. If the
+  child finishes, ``deadlock_report`` is None and the demo fails, as with
+  ``play --check``. Because it runs in its own process, a deadlock demo must be
+  self-contained (its names do not reach the lesson namespace), and its checks may
+  use only ``demo_output`` and ``deadlock_report``.
 
 Prints PASS/FAIL per check with file:line and exits 1 on any failure or on
 any malformed block (reported as file:line: message). A malformed lesson is
@@ -46,11 +63,12 @@ import traceback
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_TRIES = 5
 FRONT_MATTER_KEYS = {"id", "title", "summary"}
-DEMO_ATTRS = {"timeout", "stdin", "name"}
+DEMO_ATTRS = {"timeout", "stdin", "name", "gil"}
+DEMO_FLAGS = {"deadlock"}
+DEADLOCK_WAIT = 3.0
 CHECK_ATTRS = {"timeout", "tries"}
 CHECK_FLAGS = {"sometimes"}
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-DEMO_ATTRS = DEMO_ATTRS | {"gil"}   # gil=0|1: checked, then ignored (CPython 3.11 has its GIL)
 FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 
 
@@ -275,12 +293,13 @@ def handle_block(lesson, info, line, body, step, last_demo_group):
         raise Malformed(line, f"python {kind} block before the first '## ' step")
     if kind == "demo":
         for f in flags:
-            raise Malformed(line, f"unknown demo flag {f!r}")
+            if f not in DEMO_FLAGS:
+                raise Malformed(line, f"unknown demo flag {f!r}")
         for k in attrs:
             if k not in DEMO_ATTRS:
                 raise Malformed(line, f"unknown demo attribute {k!r}")
-        if attrs.get("gil", "0") not in ("0", "1"):
-            raise Malformed(line, f"gil= must be 0 or 1, not {attrs['gil']!r}")
+        if "gil" in attrs and attrs["gil"] not in ("0", "1"):
+            raise Malformed(line, f"gil={attrs['gil']!r} must be 0 or 1")
         if "timeout" in attrs:
             attrs["timeout"] = positive_number(attrs["timeout"], "timeout", line)
     else:
@@ -385,7 +404,12 @@ def run_group(lesson, ns, demo, checks, attempt, tries):
     tag = f" [try {attempt}/{tries}]" if attempt > 1 else ""
     label = f" name={demo.attrs['name']}" if "name" in demo.attrs else ""
     print(f"--- demo {path}:{demo.line}{label} ({demo.step}){tag}")
+    if demo.attrs.get("gil") == "0":
+        print("    (gil=0: the engine runs this demo without its GIL; CPython 3.11 runs it with the GIL,"
+              " and its checks state the with-GIL claim)")
     sys.stdout.flush()
+    if "deadlock" in demo.flags:
+        return run_deadlock_group(lesson, ns, demo, checks)
     real_out, real_in = sys.stdout, sys.stdin
     tee = Tee(real_out)
     sys.stdout = tee
@@ -415,6 +439,82 @@ def run_group(lesson, ns, demo, checks, attempt, tries):
             results.append((False, c.line, "not run: its demo failed", False))
         return results
     ns["demo_output"] = out
+    for c in checks:
+        try:
+            run_code(c, ns, path, c.attrs.get("timeout", DEFAULT_TIMEOUT))
+            results.append((True, c.line, "", "sometimes" in c.flags))
+        except BaseException as e:  # noqa: B902
+            if isinstance(e, KeyboardInterrupt):
+                raise
+            results.append((False, c.line, describe_exc(e, path), "sometimes" in c.flags))
+    return results
+
+
+WATCHDOG = r"""
+import os, sys, threading, time
+
+def _verify_watchdog(path, wait):
+    time.sleep(wait)
+    frames = sys._current_frames()
+    lines = [f"no progress for {wait:g} s: the demo's threads are stuck"
+             " (CPython has no deadlock detector; this is where each one waits)"]
+    for t in threading.enumerate():
+        if t is threading.current_thread():
+            continue
+        f = frames.get(t.ident)
+        where = "the end of the program (waiting for the non-daemon threads)"
+        while f is not None:
+            if f.f_code.co_filename == path:
+                import linecache
+                src = linecache.getline(path, f.f_lineno).strip()
+                where = f"line {f.f_lineno} in {f.f_code.co_name}: {src}"
+                break
+            f = f.f_back
+        lines.append(f"  thread {t.name!r} waits at {where}")
+    sys.stdout.flush()
+    sys.stderr.write("\n".join(lines) + "\n")
+    sys.stderr.flush()
+    os._exit(97)
+
+_path, _code_line, _wait = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+_code = sys.stdin.read()
+sys.stdin = open(os.devnull)
+threading.Thread(target=_verify_watchdog, args=(_path, _wait), daemon=True, name="verify-watchdog").start()
+exec(compile("\n" * (_code_line - 1) + _code, _path, "exec"), {"__name__": "__main__"})
+"""
+
+
+def run_deadlock_group(lesson, ns, demo, checks):
+    """A `deadlock` demo under CPython: a child process; a hang is the expected deadlock."""
+    import subprocess
+    path = lesson.path
+    print(f"    (deadlock: run in a child python3; a hang of {DEADLOCK_WAIT:g} s counts as the expected deadlock)")
+    sys.stdout.flush()
+    limit = demo.attrs.get("timeout", DEFAULT_TIMEOUT)
+    try:
+        child = subprocess.run([sys.executable, "-u", "-c", WATCHDOG, path, str(demo.code_line),
+                                str(min(DEADLOCK_WAIT, limit))],
+                               input=demo.code, capture_output=True, text=True,
+                               timeout=limit + DEADLOCK_WAIT)
+        out, err, status = child.stdout, child.stderr, child.returncode
+    except subprocess.TimeoutExpired as e:
+        out = e.stdout.decode() if isinstance(e.stdout, bytes) else (e.stdout or "")
+        err, status = "the child process did not end", None
+    sys.stdout.write(out)
+    if out and not out.endswith("\n"):
+        print()
+    results = []
+    if status == 97:
+        report = err[err.index("no progress for"):] if "no progress for" in err else err
+        print(report, end="" if report.endswith("\n") else "\n")
+    else:
+        report = None
+        why = "it finished" if status == 0 else f"it failed (status {status})"
+        if status not in (0, None):
+            print(err, end="")
+        results.append((False, demo.line, f"no deadlock: {why}", False))
+    ns["demo_output"] = out
+    ns["deadlock_report"] = report
     for c in checks:
         try:
             run_code(c, ns, path, c.attrs.get("timeout", DEFAULT_TIMEOUT))

@@ -334,19 +334,20 @@ final class PlayerTests: XCTestCase {
         XCTAssertTrue(out.text.hasSuffix("0 passed, 0 failed\n"), out.text)
     }
 
-    /// The two real lessons, every claim checked, as `interleave play --check` does.
+    /// The real lessons, every claim checked, as `interleave play --check` does.
+    /// (04 and 05 use the `gil=` and `deadlock` demo attributes: they load once the loader knows them.)
     func testRealLessonsPass() throws {
         let (lessons, problems) = LessonLoader.loadAll(directory: lessonsDirectory)
         XCTAssertEqual(problems.map(\.description), [])
-        let chosen = lessons.filter { ["concepts", "threads"].contains($0.id) }
-        XCTAssertEqual(chosen.count, 2)
+        let chosen = lessons.filter { ["concepts", "threads", "locks"].contains($0.id) }
+        XCTAssertEqual(chosen.count, 3)
         let out = CapturingSink()
         // Debug builds on a busy machine are slow: allow each demo more than its 10 s default.
         let ok = Player.play(lessons: chosen, check: true, output: out, colour: false, timeoutScale: 6)
         let lines = out.text.components(separatedBy: "\n")
         let fails = lines.filter { $0.hasPrefix("FAIL ") }
         XCTAssertEqual(fails, [], out.text)
-        XCTAssertEqual(lines.last { !$0.isEmpty }, "16 passed, 0 failed", out.text)
+        XCTAssertEqual(lines.last { !$0.isEmpty }, "38 passed, 0 failed", out.text)
         XCTAssertTrue(ok)
     }
 }

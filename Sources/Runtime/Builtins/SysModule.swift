@@ -119,6 +119,12 @@ public enum SysModule {
                 vm.interp.gil.switchIntervalMicros.store(max(us, 1), ordering: .relaxed)
                 return .none
             }),
+            // CPython 3.13's free-threading query: whether this run has a GIL (`-X gil=0|1`, $PYTHON_GIL).
+            // CPython 3.11 lacks it (its GIL is always on); lessons read it with a `True` fallback.
+            ("_is_gil_enabled", { vm, args in
+                try args.check("_is_gil_enabled", min: 0, max: 0)
+                return .bool(vm.interp.gil.enabled)
+            }),
             ("getsizeof", { vm, args in
                 try args.check("getsizeof", min: 1, max: 2)
                 return .int(try sizeOf(vm, args[0]))

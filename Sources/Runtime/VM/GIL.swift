@@ -91,8 +91,9 @@ public final class GIL: @unchecked Sendable {
         waiters -= 1
         holder = vm
         switches &+= 1
-        // Wake the thread that dropped the GIL for us (forced switching, as CPython's switch_cond):
-        // without this it sleeps until some unrelated release, and the two threads stop taking turns.
+        // Wake a holder that dropped the GIL in `yieldIfRequested` and waits for this hand-over (as
+        // CPython's take_gil signals switch_cond); without it, that thread waits until some unrelated
+        // release, and stops asking for the GIL back meanwhile.
         cond.broadcast()
         vm.emit(.gilAcquired)
     }
