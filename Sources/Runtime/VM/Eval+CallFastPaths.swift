@@ -95,4 +95,30 @@ extension VM {
         sp += 1
         return true
     }
+
+    /// LOAD_ATTR of an instance attribute of a plain class (nothing of that name on the class, so no
+    /// descriptor can interfere): replaces the object on the stack top with the value. Returns false,
+    /// stack untouched, when that does not apply.
+    @inline(never)
+    func loadAttrFast(_ slots: UnsafeMutablePointer<Value>, _ sp: Int, _ name: PyStr) -> Bool {
+        guard case .object(let o) = slots[sp - 1] else { return false }
+        let t = o.type
+        guard t.layout == .object, !t.isBuiltin, typeLacks(t, name),
+              let v = unsafeDowncast(o, to: PyInstance.self).dict.getStr(name) else { return false }
+        slots[sp - 1] = v
+        return true
+    }
+
+    /// STORE_ATTR on an instance of a plain class with the default `__setattr__` and no class attribute
+    /// of that name (so no descriptor): stores into the instance dict and pops value and object.
+    @inline(never)
+    func storeAttrFast(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ name: PyStr) -> Bool {
+        guard case .object(let o) = slots[sp - 1] else { return false }
+        let t = o.type
+        guard t.layout == .object, !t.isBuiltin, typeLacks(t, name), hasDefaultSetattr(t) else { return false }
+        unsafeDowncast(o, to: PyInstance.self).dict.setStr(name, (slots + sp - 2).move())
+        (slots + sp - 1).deinitialize(count: 1)
+        sp -= 2
+        return true
+    }
 }

@@ -135,27 +135,14 @@ extension VM {
                         if f.globals.deleteStr(name) == nil { throw PyError.name("name '\(name.value)' is not defined") }
 
                     case .loadAttr:
+                        if loadAttrFast(slots, sp, names[Int(instr.arg)]) { continue }
                         let obj = pop(slots, &sp)
-                        let name = names[Int(instr.arg)]
-                        // Fast path: an instance attribute of a plain class (nothing of that name on the class).
-                        if case .object(let o) = obj, case let t = o.type, t.layout == .object, !t.isBuiltin,
-                           typeLacks(t, name),
-                           let v = unsafeDowncast(o, to: PyInstance.self).dict.getStr(name) {
-                            push(slots, &sp, v)
-                            continue
-                        }
-                        push(slots, &sp, try getAttr(obj, name))
+                        push(slots, &sp, try getAttr(obj, names[Int(instr.arg)]))
                     case .storeAttr:
+                        if storeAttrFast(slots, &sp, names[Int(instr.arg)]) { continue }
                         let obj = pop(slots, &sp)
                         let v = pop(slots, &sp)
-                        let name = names[Int(instr.arg)]
-                        // Fast path: plain class, no descriptor of that name, default __setattr__.
-                        if case .object(let o) = obj, case let t = o.type, t.layout == .object, !t.isBuiltin,
-                           typeLacks(t, name), hasDefaultSetattr(t) {
-                            unsafeDowncast(o, to: PyInstance.self).dict.setStr(name, v)
-                            continue
-                        }
-                        try setAttr(obj, name, v)
+                        try setAttr(obj, names[Int(instr.arg)], v)
                     case .deleteAttr:
                         try delAttr(pop(slots, &sp), names[Int(instr.arg)])
                     case .loadMethod:
