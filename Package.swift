@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Trace", "Engine", "Runtime"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Trace"]),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "Engine", "Runtime"]),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
     ],
     // Swift 5 mode: the VM shares mutable objects between OS threads under its own locks (per-object
     // mutexes, the GIL), which Swift 6's static data-race checking cannot express.

@@ -47,6 +47,8 @@ public final class PyType: PyObject {
         self.isBuiltin = true
         if let base = base { super.init(type: PyType.type) } else { super.init(uninitializedType: ()) }
         self.mro = [self] + (base?.mro ?? [])
+        Immortal.make(self)
+        Immortal.make(dict)
     }
 
     /// Creates the metatype `type` (its own type).
@@ -55,6 +57,8 @@ public final class PyType: PyObject {
         bases = []; mro = []; dict = PyType.makeAttributeDict(); layout = .builtin; isBuiltin = true
         super.init(uninitializedType: ())
         _type = self
+        Immortal.make(self)
+        Immortal.make(dict)
     }
 
     /// Creates a user class. Throws TypeError when no consistent MRO exists.

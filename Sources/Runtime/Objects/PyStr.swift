@@ -60,6 +60,7 @@ final class InternTable: @unchecked Sendable {
             if let p = t[s] { return p }
             let p = PyStr(s)
             p.isInterned = true
+            Immortal.make(p)
             t[s] = p
             return p
         }
