@@ -27,7 +27,9 @@ public enum Builtins {
         fns += codeFunctions
         fns.append(("help", help))
         for (name, fn) in fns {
-            d.setStr(name, .object(PyBuiltinFunction(name: name, qualname: name, fn)))
+            let f = PyBuiltinFunction(name: name, qualname: name, fn)
+            Immortal.make(f)   // looked up and called constantly; lives as long as the interpreter anyway
+            d.setStr(name, .object(f))
         }
         d.setStr("quit", makeQuitter("quit"))
         d.setStr("exit", makeQuitter("exit"))

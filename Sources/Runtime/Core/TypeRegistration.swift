@@ -16,7 +16,10 @@ public final class PyGetSetDescriptor: PyObject {
 extension PyType {
     /// A method: `fn` receives the object as `args[0]`, then the call's arguments.
     public func method(_ name: String, doc: String? = nil, _ fn: @escaping NativeFunction) {
-        dict.setStr(name, .object(PyBuiltinFunction(name: name, qualname: "\(self.name).\(name)", doc: doc, fn)))
+        let f = PyBuiltinFunction(name: name, qualname: "\(self.name).\(name)", doc: doc, fn)
+        // Builtin types' methods live as long as their (immortal) types: skip their refcounting.
+        if isBuiltin { Immortal.make(f) }
+        dict.setStr(name, .object(f))
         PyType.invalidateLookupCaches()
     }
 
