@@ -32,8 +32,9 @@ public final class PyType: PyObject {
     let factsCache = Atomic<Int>(-1)
     static let factDefaultNew = 1
     static let factDefaultSetattr = 2
-    static let factBits = 2
-    static let factMask = 3
+    static let factDefaultGetattribute = 4
+    static let factBits = 3
+    static let factMask = 7
 
     /// Creates a builtin type. `base` nil only for `object`.
     public init(builtin name: String, base: PyType?, layout: Layout = .builtin, module: String = "builtins") {

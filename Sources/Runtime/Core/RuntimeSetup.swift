@@ -2,6 +2,7 @@
 /// type it implements.
 public enum RuntimeSetup {
     private static let once: Void = {
+        Value.verifyRawLayout()
         PyType.fixUntypedDicts()
         installCoreTypes()        // object, type, function, method, property, classmethod, staticmethod, super, generator
         installNumberTypes()      // int, bool, float

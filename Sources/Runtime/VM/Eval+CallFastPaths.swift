@@ -82,15 +82,23 @@ extension VM {
     /// `[function, self]`, so the CALL that follows binds no method object. Returns false, stack
     /// untouched, when that does not apply.
     @inline(never)
-    func loadMethodFast(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ name: PyStr) -> Bool {
-        guard name.isInterned, case .object(let o) = slots[sp - 1] else { return false }
-        let t = o.type
-        guard t.layout == .object, !t.isBuiltin else { return false }
-        let entry = cacheEntry(t, name)
-        guard case .some(.object(let fn)) = entry.pointee.value, fn.hasType(functionTypeID) else { return false }
-        if unsafeDowncast(o, to: PyInstance.self).dict.containsStr(name) { return false }
+    func loadMethodFast(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Bool {
+        guard let ou = Value.peekObject(slots + sp - 1) else { return false }
+        let method: Value? = ou._withUnsafeGuaranteedRef { o in
+            let t = o.type
+            guard t.layout == .object, !t.isBuiltin, hasDefaultGetattribute(t) else { return nil }
+            return Unmanaged<PyStr>.fromOpaque(UnsafeRawPointer(names + i).load(as: UnsafeRawPointer.self))
+                ._withUnsafeGuaranteedRef { name in
+                    guard name.isInterned else { return nil }
+                    let entry = cacheEntry(t, name)
+                    guard case .some(.object(let fn)) = entry.pointee.value, fn.hasType(functionTypeID),
+                          !unsafeDowncast(o, to: PyInstance.self).dict.containsStr(name) else { return nil }
+                    return .object(fn)
+                }
+        }
+        guard let m = method else { return false }
         let selfValue = (slots + sp - 1).move()
-        (slots + sp - 1).initialize(to: .object(fn))
+        (slots + sp - 1).initialize(to: m)
         (slots + sp).initialize(to: selfValue)
         sp += 1
         return true
@@ -98,13 +106,19 @@ extension VM {
 
     /// LOAD_ATTR of an instance attribute of a plain class (nothing of that name on the class, so no
     /// descriptor can interfere): replaces the object on the stack top with the value. Returns false,
-    /// stack untouched, when that does not apply.
+    /// stack untouched, when that does not apply. Reads the slot and the name without retaining them.
     @inline(never)
-    func loadAttrFast(_ slots: UnsafeMutablePointer<Value>, _ sp: Int, _ name: PyStr) -> Bool {
-        guard case .object(let o) = slots[sp - 1] else { return false }
-        let t = o.type
-        guard t.layout == .object, !t.isBuiltin, typeLacks(t, name),
-              let v = unsafeDowncast(o, to: PyInstance.self).dict.getStr(name) else { return false }
+    func loadAttrFast(_ slots: UnsafeMutablePointer<Value>, _ sp: Int, _ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Bool {
+        guard let ou = Value.peekObject(slots + sp - 1) else { return false }
+        let found: Value? = ou._withUnsafeGuaranteedRef { o in
+            let t = o.type
+            guard t.layout == .object, !t.isBuiltin, hasDefaultGetattribute(t) else { return nil }
+            return Unmanaged<PyStr>.fromOpaque(UnsafeRawPointer(names + i).load(as: UnsafeRawPointer.self))
+                ._withUnsafeGuaranteedRef { name in
+                    typeLacks(t, name) ? unsafeDowncast(o, to: PyInstance.self).dict.getStr(name) : nil
+                }
+        }
+        guard let v = found else { return false }
         slots[sp - 1] = v
         return true
     }
@@ -112,11 +126,19 @@ extension VM {
     /// STORE_ATTR on an instance of a plain class with the default `__setattr__` and no class attribute
     /// of that name (so no descriptor): stores into the instance dict and pops value and object.
     @inline(never)
-    func storeAttrFast(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ name: PyStr) -> Bool {
-        guard case .object(let o) = slots[sp - 1] else { return false }
-        let t = o.type
-        guard t.layout == .object, !t.isBuiltin, typeLacks(t, name), hasDefaultSetattr(t) else { return false }
-        unsafeDowncast(o, to: PyInstance.self).dict.setStr(name, (slots + sp - 2).move())
+    func storeAttrFast(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Bool {
+        guard let ou = Value.peekObject(slots + sp - 1) else { return false }
+        let stored: Bool = ou._withUnsafeGuaranteedRef { o in
+            let t = o.type
+            guard t.layout == .object, !t.isBuiltin, hasDefaultSetattr(t) else { return false }
+            return Unmanaged<PyStr>.fromOpaque(UnsafeRawPointer(names + i).load(as: UnsafeRawPointer.self))
+                ._withUnsafeGuaranteedRef { name in
+                    guard typeLacks(t, name) else { return false }
+                    unsafeDowncast(o, to: PyInstance.self).dict.setStr(name, (slots + sp - 2).move())
+                    return true
+                }
+        }
+        guard stored else { return false }
         (slots + sp - 1).deinitialize(count: 1)
         sp -= 2
         return true

@@ -127,7 +127,7 @@ extension VM {
                             throw PyError.name("name '\(name.value)' is not defined")
                         }
                     case .loadGlobal:
-                        push(slots, &sp, try loadGlobal(names[Int(instr.arg)], f))
+                        push(slots, &sp, try loadGlobal(names, Int(instr.arg), f))
                     case .storeGlobal:
                         f.globals.setStr(names[Int(instr.arg)], pop(slots, &sp))
                     case .deleteGlobal:
@@ -135,18 +135,18 @@ extension VM {
                         if f.globals.deleteStr(name) == nil { throw PyError.name("name '\(name.value)' is not defined") }
 
                     case .loadAttr:
-                        if loadAttrFast(slots, sp, names[Int(instr.arg)]) { continue }
+                        if loadAttrFast(slots, sp, names, Int(instr.arg)) { continue }
                         let obj = pop(slots, &sp)
                         push(slots, &sp, try getAttr(obj, names[Int(instr.arg)]))
                     case .storeAttr:
-                        if storeAttrFast(slots, &sp, names[Int(instr.arg)]) { continue }
+                        if storeAttrFast(slots, &sp, names, Int(instr.arg)) { continue }
                         let obj = pop(slots, &sp)
                         let v = pop(slots, &sp)
                         try setAttr(obj, names[Int(instr.arg)], v)
                     case .deleteAttr:
                         try delAttr(pop(slots, &sp), names[Int(instr.arg)])
                     case .loadMethod:
-                        if loadMethodFast(slots, &sp, names[Int(instr.arg)]) { continue }
+                        if loadMethodFast(slots, &sp, names, Int(instr.arg)) { continue }
                         let obj = pop(slots, &sp)
                         let (m, selfValue) = try loadMethod(obj, names[Int(instr.arg)])
                         if let s = selfValue { push(slots, &sp, m); push(slots, &sp, s) }
@@ -311,6 +311,17 @@ extension VM {
                         push(slots, &sp, try iter(v))
                     case .forIter:
                         f.pc = pc; f.sp = sp
+                        if let ru = Value.peekObject(slots + sp - 1),
+                           ru._withUnsafeGuaranteedRef({ ObjectIdentifier(Swift.type(of: $0)) == ObjectIdentifier(PyIntRangeIterator.self) }) {
+                            // `for i in range(...)`: no copy of the iterator, no dynamic casts.
+                            if let v = ru._withUnsafeGuaranteedRef({ unsafeDowncast($0, to: PyIntRangeIterator.self).next() }) {
+                                push(slots, &sp, v)
+                            } else {
+                                sp -= 1; (slots + sp).deinitialize(count: 1)
+                                pc = Int(instr.arg)
+                            }
+                            continue
+                        }
                         if let v = try next(slots[sp - 1]) { push(slots, &sp, v) }
                         else {
                             sp -= 1; (slots + sp).deinitialize(count: 1)

@@ -11,6 +11,10 @@ public final class Frame {
     public private(set) unowned(unsafe) var code: PyCode
     public private(set) unowned(unsafe) var globals: PyDict
     public private(set) unowned(unsafe) var builtins: PyDict
+    /// `globals` and `builtins` as raw pointers, for the LOAD_GLOBAL cache's identity checks (reading
+    /// a class reference, even an unowned(unsafe) one, costs a retain/release pair in the eval loop).
+    private(set) var globalsRaw: UnsafeMutableRawPointer
+    private(set) var builtinsRaw: UnsafeMutableRawPointer
     /// Module and class bodies resolve names through this dict (LOAD_NAME/STORE_NAME).
     public var locals: PyDict?
     public private(set) var function: PyFunction?
@@ -34,6 +38,8 @@ public final class Frame {
     init(code: PyCode, globals: PyDict, builtins: PyDict, locals: PyDict?, function: PyFunction?,
          slots: UnsafeMutablePointer<Value>, arenaAllocated: Bool) {
         self.code = code; self.globals = globals; self.builtins = builtins; self.locals = locals
+        self.globalsRaw = Unmanaged.passUnretained(globals).toOpaque()
+        self.builtinsRaw = Unmanaged.passUnretained(builtins).toOpaque()
         self.function = function; self.slots = slots; self.arenaAllocated = arenaAllocated
         self.stackBase = code.nlocals + code.ncells + code.nfree
         self.sp = stackBase
@@ -43,6 +49,8 @@ public final class Frame {
     /// Reuses a pooled frame for a new call (see `VM.allocateFrame`).
     func reset(code: PyCode, globals: PyDict, builtins: PyDict, function: PyFunction, slots: UnsafeMutablePointer<Value>) {
         self.code = code; self.globals = globals; self.builtins = builtins; self.function = function
+        self.globalsRaw = Unmanaged.passUnretained(globals).toOpaque()
+        self.builtinsRaw = Unmanaged.passUnretained(builtins).toOpaque()
         self.slots = slots; self.arenaAllocated = true
         self.stackBase = code.nlocals + code.ncells + code.nfree
         self.sp = stackBase

@@ -7,12 +7,16 @@ import Synchronization
 /// allocated at its address while an entry names it. Names are interned (immortal) strings.
 final class GlobalsCache {
     struct Entry {
+        /// Identities compared on a hit (raw, so comparing costs no reference counting).
         var name: UnsafeRawPointer?
-        var globals: PyDict?
-        var builtins: PyDict?
+        var globalsRaw: UnsafeMutableRawPointer?
+        var builtinsRaw: UnsafeMutableRawPointer?
         var globalsStamp = 0
         var builtinsStamp = 0
         var value: Value = .null
+        /// Keep the two dicts alive while an entry names them.
+        var globals: PyDict?
+        var builtins: PyDict?
     }
     static let size = 512
     let entries: UnsafeMutablePointer<Entry>
@@ -29,23 +33,31 @@ final class GlobalsCache {
 }
 
 extension VM {
-    /// LOAD_GLOBAL: `name` in the frame's globals, then its builtins, through the per-thread cache.
+    /// LOAD_GLOBAL: `names[i]` in the frame's globals, then its builtins, through the per-thread cache.
+    /// Works on raw pointers on the hit path: a hit costs no reference counting beyond the result's.
     @inline(never)
-    func loadGlobal(_ name: PyStr, _ f: Frame) throws -> Value {
-        let g = f.globals, b = f.builtins
-        let np = UnsafeRawPointer(Unmanaged.passUnretained(name).toOpaque())
-        let gp = UInt(bitPattern: Unmanaged.passUnretained(g).toOpaque())
-        let idx = Int(((UInt(bitPattern: np) >> 4) ^ (gp >> 6)) & UInt(GlobalsCache.size - 1))
+    func loadGlobal(_ names: UnsafeMutablePointer<PyStr>, _ i: Int, _ f: Frame) throws -> Value {
+        let np = UnsafeRawPointer(names + i).load(as: UnsafeRawPointer.self)
+        let gp = f.globalsRaw, bp = f.builtinsRaw
+        let idx = Int(((UInt(bitPattern: np) >> 4) ^ (UInt(bitPattern: gp) >> 6)) & UInt(GlobalsCache.size - 1))
         let e = globalsCache.entries + idx
-        let gs = g.stamp.load(ordering: .acquiring)
-        let bs = b.stamp.load(ordering: .acquiring)
-        if e.pointee.name == np, e.pointee.globals === g, e.pointee.builtins === b,
+        let gs = Unmanaged<PyDict>.fromOpaque(gp)._withUnsafeGuaranteedRef { $0.stamp.load(ordering: .acquiring) }
+        let bs = Unmanaged<PyDict>.fromOpaque(bp)._withUnsafeGuaranteedRef { $0.stamp.load(ordering: .acquiring) }
+        if e.pointee.name == np, e.pointee.globalsRaw == gp, e.pointee.builtinsRaw == bp,
            e.pointee.globalsStamp == gs, e.pointee.builtinsStamp == bs {
             return e.pointee.value
         }
+        return try loadGlobalMiss(names[i], f, e, gs, bs)
+    }
+
+    @inline(never)
+    func loadGlobalMiss(_ name: PyStr, _ f: Frame, _ e: UnsafeMutablePointer<GlobalsCache.Entry>, _ gs: Int, _ bs: Int) throws -> Value {
+        let g = f.globals, b = f.builtins
         guard let v = g.getStr(name) ?? b.getStr(name) else { throw nameError(name, f) }
         if name.isInterned {
-            e.pointee = GlobalsCache.Entry(name: np, globals: g, builtins: b, globalsStamp: gs, builtinsStamp: bs, value: v)
+            e.pointee = GlobalsCache.Entry(name: UnsafeRawPointer(Unmanaged.passUnretained(name).toOpaque()),
+                                           globalsRaw: f.globalsRaw, builtinsRaw: f.builtinsRaw,
+                                           globalsStamp: gs, builtinsStamp: bs, value: v, globals: g, builtins: b)
         }
         return v
     }

@@ -229,6 +229,10 @@ extension VM {
     @inline(__always)
     func hasDefaultNew(_ cls: PyType) -> Bool { classFacts(cls) & PyType.factDefaultNew != 0 }
 
+    /// Whether `cls` reads attributes with `object.__getattribute__` (no class-defined override).
+    @inline(__always)
+    func hasDefaultGetattribute(_ cls: PyType) -> Bool { classFacts(cls) & PyType.factDefaultGetattribute != 0 }
+
     /// Whether `cls` sets attributes with `object.__setattr__`.
     @inline(__always)
     func hasDefaultSetattr(_ cls: PyType) -> Bool { classFacts(cls) & PyType.factDefaultSetattr != 0 }
@@ -253,6 +257,9 @@ extension VM {
         }
         if let sa = lookupCached(cls, Names.setattr), case .object(let o) = sa, o.type === PyType.builtinFunction {
             facts |= PyType.factDefaultSetattr
+        }
+        if let ga = lookupCached(cls, PyStr.intern("__getattribute__")), case .object(let o) = ga, o.type === PyType.builtinFunction {
+            facts |= PyType.factDefaultGetattribute
         }
         cls.factsCache.store(epoch << PyType.factBits | facts, ordering: .relaxed)
         return facts

@@ -1,0 +1,48 @@
+/// Reading the object a stack slot holds without copying the `Value`. Pattern-matching
+/// `case .object(let o) = slots[i]` in the eval loop's fast paths makes Swift retain `o` (it cannot
+/// prove the slot is not overwritten while `o` is in use), which costs two atomic operations per test.
+/// These helpers read the enum's bytes instead: Swift lays out `Value` as an 8-byte payload followed by
+/// a one-byte case tag. The layout is not a language guarantee, so it is verified once when the runtime
+/// starts (`RuntimeSetup` calls `verifyRawLayout`) and by a unit test; a toolchain that changed it stops
+/// with a clear message instead of misreading memory.
+extension Value {
+    /// The tag byte of `.object` (cases with payloads are numbered in declaration order: bool, int,
+    /// float, object).
+    @usableFromInline static let objectTagByte: UInt8 = 3
+    @usableFromInline static let tagOffset = 8
+
+    /// The object in `*p` as an unretained reference, or nil when `*p` is not `.object`. Valid only while
+    /// the slot keeps holding it.
+    @inline(__always)
+    public static func peekObject(_ p: UnsafeMutablePointer<Value>) -> Unmanaged<PyObject>? {
+        let raw = UnsafeRawPointer(p)
+        guard raw.load(fromByteOffset: tagOffset, as: UInt8.self) == objectTagByte else { return nil }
+        return Unmanaged.fromOpaque(raw.load(as: UnsafeRawPointer.self))
+    }
+
+    /// Whether `peekObject` reads `Value`s correctly on this toolchain.
+    public static func rawLayoutIsAsExpected() -> Bool {
+        guard MemoryLayout<Value>.size == tagOffset + 1 else { return false }
+        let probe = PyObject(type: PyType.object)
+        let samples: [Value] = [.null, .none, .bool(true), .bool(false), .int(3), .int(-1), .int(Int.max),
+                                .float(1.5), .float(-0.0), .object(probe)]
+        let p = UnsafeMutablePointer<Value>.allocate(capacity: 1)
+        defer { p.deallocate() }
+        for v in samples {
+            p.initialize(to: v)
+            defer { p.deinitialize(count: 1) }
+            let peeked = peekObject(p)
+            if case .object(let o) = v {
+                guard let u = peeked, u.toOpaque() == Unmanaged.passUnretained(o).toOpaque() else { return false }
+            } else if peeked != nil {
+                return false
+            }
+        }
+        return true
+    }
+
+    static func verifyRawLayout() {
+        precondition(rawLayoutIsAsExpected(),
+                     "Value's in-memory layout changed with this Swift toolchain: update Value.peekObject (ValuePeek.swift)")
+    }
+}
