@@ -165,6 +165,7 @@ public final class Repl {
         let vm = interp.mainVM!
         // A Ctrl-C that came in after the previous input finished must not hit this one.
         vm.evalBreaker.bitwiseAnd(~(VM.breakInterrupt | VM.breakAbort), ordering: .relaxed)
+        interp.deadlockReport.withLock { $0 = nil }
         defer {
             interp.stdout.flush()
             interp.stderr.flush()
@@ -182,6 +183,11 @@ public final class Repl {
             interp.registerSource("", filename: "<stdin>")
             _ = try InterruptController.shared.whileRunning(vm) { try interp.exec(code, in: module) }
         } catch let e as PyError {
+            if interp.deadlockReport.withLock({ $0 }) != nil {
+                // The deadlock detector printed its report and stopped the threads: back to the prompt.
+                interp.clearAbort()
+                return nil
+            }
             if e.exception.isInstance(of: .systemExit) {
                 return Runner(interp: interp).exitStatus(for: e.exception, vm: vm)
             }

@@ -9,7 +9,7 @@ public enum ThreadModule {
     private static let threadCount = Atomic<Int>(0)
 
     static func nextLockLabel(_ prefix: String) -> String {
-        "\(prefix)-\(lockCounter.add(1, ordering: .relaxed).newValue)"
+        "\(prefix)#\(lockCounter.add(1, ordering: .relaxed).newValue)"
     }
 
     /// What a new OS thread needs; retained across pthread_create.
@@ -43,6 +43,14 @@ public enum ThreadModule {
             return .int(try spawn(StartBox(vm: newVM, function: args[0], args: Args(posArgs, kwnames: kwn, kwvalues: kwv)), from: vm))
         }
         fn("allocate_lock") { _, _ in .object(PyLock(label: nextLockLabel("Lock"))) }
+        // threading.py's hooks for the deadlock detector and the trace (see LockRole).
+        fn("_adopt_join_lock") { vm, args in
+            (args.positional.first?.asObject as? PyLock)?.adoptAsJoinLock(vm)
+            return .none
+        }
+        fn("_allocate_waiter") { _, args in
+            .object(PyLock(label: nextLockLabel("Lock"), role: .conditionWaiter, condition: args.positional.first?.asObject))
+        }
         d.setStr("LockType", .object(PyLock.lockType))
         d.setStr("lock", .object(PyLock.lockType))
         PyRLock.rlockType.constructor = { _, _, _ in .object(PyRLock(label: nextLockLabel("RLock"))) }
@@ -78,6 +86,8 @@ public enum ThreadModule {
         pthread_attr_setstacksize(&attr, stackSize)
         pthread_attr_setdetachstate(&attr, Int32(PTHREAD_CREATE_DETACHED))
         defer { pthread_attr_destroy(&attr) }
+        let detector = DeadlockDetector.of(vm.interp)
+        detector.threadStarting()
         let ctx = Unmanaged.passRetained(box).toOpaque()
         var tid = pthread_t()
         let rc = pthread_create(&tid, &attr, { raw in
@@ -86,6 +96,7 @@ public enum ThreadModule {
             return nil
         }, ctx)
         if rc != 0 {
+            detector.threadStarted()
             Unmanaged<StartBox>.fromOpaque(ctx).release()
             throw PyError.runtime("can't start new thread")
         }
@@ -95,6 +106,7 @@ public enum ThreadModule {
     static func run(_ box: StartBox) {
         let vm = box.vm
         vm.bindToCurrentThread()
+        DeadlockDetector.of(vm.interp).threadStarted()
         threadCount.add(1, ordering: .relaxed)
         vm.interp.gil.acquire(vm)
         vm.emit(.threadStart)

@@ -66,7 +66,7 @@ class Condition:
     def wait(self, timeout=None):
         if not self._is_owned():
             raise RuntimeError("cannot wait on un-acquired lock")
-        waiter = _allocate_lock()
+        waiter = _thread._allocate_waiter(self)
         waiter.acquire()
         self._waiters.append(waiter)
         saved = self._release_save()
@@ -421,6 +421,7 @@ class Thread:
             self._ident = get_ident()
             self._native_id = get_native_id()
             _thread._set_name(self._name)
+            _thread._adopt_join_lock(self._tstate_lock)
             if not self._daemonic:
                 with _shutdown_locks_lock:
                     _shutdown_locks.add(self._tstate_lock)

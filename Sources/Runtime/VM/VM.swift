@@ -95,6 +95,9 @@ public final class VM: @unchecked Sendable {
             throw PyError(PyBaseException(type: .keyboardInterrupt))
         }
         if bits & VM.breakAbort != 0 {
+            // One-shot, like an interrupt: the thread unwinds (its `with` blocks release their locks, its
+            // `finally` blocks and threading's bookkeeping run). Whoever aborts re-asks if it must.
+            evalBreaker.bitwiseAnd(~VM.breakAbort, ordering: .relaxed)
             throw PyError(PyBaseException(type: .systemExit, args: [.str("demo aborted")]))
         }
         if bits & VM.breakGILDrop != 0 {
@@ -128,11 +131,9 @@ public final class VM: @unchecked Sendable {
                         location: withLocation ? currentLocation : nil))
     }
 
-    /// `file:line` of the innermost Python frame running on this thread, if any.
-    public var currentLocation: String? {
-        guard let f = currentFrame else { return nil }
-        return "\(f.code.filename):\(f.line)"
-    }
+    /// `file:line` of the program code running on this thread (frozen modules such as threading are
+    /// skipped: a wait inside `Event.wait` is reported at the line calling it), if any.
+    public var currentLocation: String? { userLocation }
 }
 
 /// pthread-specific storage for `VM.current`.
