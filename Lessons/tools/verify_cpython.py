@@ -13,9 +13,12 @@ A lesson is parsed exactly as the Interleave loader parses it:
   (required), ``summary:`` (optional);
 * a ``# Title`` line, then steps, each starting at a ``## Heading``;
 * fenced blocks whose info string starts with ``python``:
-  ``python demo [timeout=S] [stdin="..."] [name=ID]`` runs live;
+  ``python demo [deadlock] [timeout=S] [stdin="..."] [name=ID]`` runs live;
+  ``deadlock`` marks a demo expected to deadlock (CPython has no detector:
+  it counts as deadlocked when still stuck after its timeout, default 3 s);
   ``python check [sometimes] [tries=N] [timeout=S]`` asserts a claim right
-  after the preceding demo (``demo_output`` holds what that demo printed);
+  after the preceding demo (``demo_output`` holds what that demo printed;
+  ``deadlock_report`` the deadlock report, or None);
   plain ``python`` is shown code and is not run.
 
 All demos and checks of one lesson share one namespace (a dict, with
@@ -41,9 +44,11 @@ import time
 import traceback
 
 DEFAULT_TIMEOUT = 10.0
+DEADLOCK_TIMEOUT = 3.0
 DEFAULT_TRIES = 5
 FRONT_MATTER_KEYS = {"id", "title", "summary"}
 DEMO_ATTRS = {"timeout", "stdin", "name"}
+DEMO_FLAGS = {"deadlock"}
 CHECK_ATTRS = {"timeout", "tries"}
 CHECK_FLAGS = {"sometimes"}
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -271,7 +276,8 @@ def handle_block(lesson, info, line, body, step, last_demo_group):
         raise Malformed(line, f"python {kind} block before the first '## ' step")
     if kind == "demo":
         for f in flags:
-            raise Malformed(line, f"unknown demo flag {f!r}")
+            if f not in DEMO_FLAGS:
+                raise Malformed(line, f"unknown demo flag {f!r}")
         for k in attrs:
             if k not in DEMO_ATTRS:
                 raise Malformed(line, f"unknown demo attribute {k!r}")
@@ -373,6 +379,22 @@ def describe_exc(e, path):
     return f"{name}{': ' + msg if msg else ''}{where}"
 
 
+def stuck_report(path, main_ident):
+    """CPython's stand-in for Interleave's deadlock report: each other thread still alive and the
+    lesson line it is stuck on (with its source, which names the lock)."""
+    lines = ["Deadlock (CPython: threads still stuck after the demo's time limit):"]
+    frames = sys._current_frames()
+    for t in threading.enumerate():
+        if t.ident == main_ident:
+            continue
+        where = ""
+        for fr in traceback.extract_stack(frames.get(t.ident)) if t.ident in frames else []:
+            if fr.filename == path:
+                where = f" at {path}:{fr.lineno}: {(fr.line or '').strip()}"
+        lines.append(f"  {t.name} waits{where}")
+    return "\n".join(lines) + "\n"
+
+
 def run_group(lesson, ns, demo, checks, attempt, tries):
     """Run one demo and its checks once. Returns (results, retryable)."""
     path = lesson.path
@@ -385,12 +407,21 @@ def run_group(lesson, ns, demo, checks, attempt, tries):
     sys.stdout = tee
     sys.stdin = io.StringIO(demo.attrs.get("stdin", ""))
     demo_error = None
+    expects_deadlock = "deadlock" in demo.flags
+    report = None
     try:
-        run_code(demo, ns, path, demo.attrs.get("timeout", DEFAULT_TIMEOUT))
+        default = DEADLOCK_TIMEOUT if expects_deadlock else DEFAULT_TIMEOUT
+        run_code(demo, ns, path, demo.attrs.get("timeout", default))
     except BaseException as e:  # noqa: B902 - report every failure, incl. SystemExit
         if isinstance(e, KeyboardInterrupt):
             raise
-        demo_error = e
+        if expects_deadlock and isinstance(e, DemoTimeout):
+            report = stuck_report(path, threading.main_thread().ident)
+            print(report, end="")
+            global STUCK_THREADS
+            STUCK_THREADS = True
+        else:
+            demo_error = e
     finally:
         try:
             sys.stdout.flush()
@@ -401,6 +432,12 @@ def run_group(lesson, ns, demo, checks, attempt, tries):
     if out and not out.endswith("\n"):
         print()
     results = []
+    if expects_deadlock and report is None and demo_error is None:
+        results.append((False, demo.line, "demo was expected to deadlock but finished", False))
+        for c in checks:
+            results.append((False, c.line, "not run: its demo failed", False))
+        return results
+    ns["deadlock_report"] = report
     if demo_error is not None:
         results.append((False, demo.line, f"demo raised {describe_exc(demo_error, path)}", False))
         if not isinstance(demo_error, DemoTimeout):
@@ -494,5 +531,15 @@ def main(argv):
     return 1 if (total_fail or malformed) else 0
 
 
+# Set when a deadlock demo left threads stuck for good: the interpreter could not exit normally
+# (it joins non-daemon threads), so main() ends the process with os._exit.
+STUCK_THREADS = False
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    status = main(sys.argv)
+    if STUCK_THREADS:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    sys.exit(status)

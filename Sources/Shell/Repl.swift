@@ -184,8 +184,9 @@ public final class Repl {
             _ = try InterruptController.shared.whileRunning(vm) { try interp.exec(code, in: module) }
         } catch let e as PyError {
             if interp.deadlockReport.withLock({ $0 }) != nil {
-                // The deadlock detector printed its report and stopped the threads: back to the prompt.
-                interp.clearAbort()
+                // The deadlock detector printed its report and aborted every thread: let them finish
+                // unwinding (releasing their locks), then back to the prompt.
+                ThreadStopper.stopOtherThreads(interp, from: vm)
                 return nil
             }
             if e.exception.isInstance(of: .systemExit) {

@@ -5,9 +5,13 @@ import Runtime
 /// Waits on an `NSCondition` in short slices so that Ctrl-C, demo aborts and deadlock reports can end
 /// any blocking wait. Must be called with `cond` locked and the GIL released. Returns false on timeout
 /// or interrupt (the caller checks `vm.interruptPending`).
+/// An interrupt or abort pending wins over a lock that has just become free: a thread stopped by a
+/// deadlock report must unwind from its wait (its `with` blocks releasing what they hold), not take the
+/// lock and run on into code that has no handler for the abort.
 func interruptibleWait(_ cond: NSCondition, vm: VM, deadline: Date?, until done: () -> Bool) -> Bool {
-    while !done() {
+    while true {
         if vm.interruptPending { return false }
+        if done() { return true }
         var slice = Date(timeIntervalSinceNow: 0.05)
         if let d = deadline {
             if d.timeIntervalSinceNow <= 0 { return false }
@@ -15,7 +19,6 @@ func interruptibleWait(_ cond: NSCondition, vm: VM, deadline: Date?, until done:
         }
         _ = cond.wait(until: slice)
     }
-    return true
 }
 
 /// The blocking path shared by Lock and RLock: registers the wait with the deadlock detector, reports it
