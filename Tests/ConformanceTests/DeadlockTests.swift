@@ -329,3 +329,38 @@ final class DeadlockTests: XCTestCase {
         XCTAssertTrue(reportLine(r.stderr, thread: "waiter").contains("waits on Event never"), r.stderr)
     }
 }
+
+/// When the OS refuses a thread (simulated with INTERLEAVE_MAX_THREADS, as root ignores `ulimit -u`):
+/// RuntimeError("can't start new thread") as in CPython, the thread is not left in threading's tables,
+/// and the program goes on.
+final class ThreadLimitTests: XCTestCase {
+    func testRefusedThreadIsARuntimeError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("limit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let script = dir.appendingPathComponent("prog.py")
+        try """
+            import threading
+            stop = threading.Event()
+            threads = []
+            try:
+                for i in range(10000):
+                    t = threading.Thread(target=stop.wait)
+                    t.start()
+                    threads.append(t)
+            except RuntimeError as e:
+                print("RuntimeError:", e)
+            print("started", len(threads), "active", threading.active_count())
+            stop.set()
+            for t in threads:
+                t.join()
+            print("active", threading.active_count())
+
+            """.write(to: script, atomically: true, encoding: .utf8)
+        for gil in [true, false] {
+            let r = try ConformanceTests.run(script, gil: gil, environment: ["INTERLEAVE_MAX_THREADS": "40"])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertEqual(r.stdout, "RuntimeError: can't start new thread\nstarted 40 active 41\nactive 1\n")
+        }
+    }
+}

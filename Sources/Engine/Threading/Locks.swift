@@ -8,16 +8,21 @@ import Runtime
 /// An interrupt or abort pending wins over a lock that has just become free: a thread stopped by a
 /// deadlock report must unwind from its wait (its `with` blocks releasing what they hold), not take the
 /// lock and run on into code that has no handler for the abort.
+///
+/// `requestInterrupt`/`requestAbort` broadcast `cond` (registered through `vm.whileBlocked`), so the
+/// slices are only a safety net and thousands of blocked threads cost no CPU.
 func interruptibleWait(_ cond: NSCondition, vm: VM, deadline: Date?, until done: () -> Bool) -> Bool {
-    while true {
-        if vm.interruptPending { return false }
-        if done() { return true }
-        var slice = Date(timeIntervalSinceNow: 0.05)
-        if let d = deadline {
-            if d.timeIntervalSinceNow <= 0 { return false }
-            if d < slice { slice = d }
+    vm.whileBlocked(on: cond) {
+        while true {
+            if vm.interruptPending { return false }
+            if done() { return true }
+            var slice = Date(timeIntervalSinceNow: 1)
+            if let d = deadline {
+                if d.timeIntervalSinceNow <= 0 { return false }
+                if d < slice { slice = d }
+            }
+            _ = cond.wait(until: slice)
         }
-        _ = cond.wait(until: slice)
     }
 }
 
@@ -96,7 +101,7 @@ func lockAcquireArguments(_ args: Args, _ name: String) throws -> (blocking: Boo
         }
         if secs != -1 {
             if !blocking { throw PyError.value("can't specify a timeout for a non-blocking call") }
-            if secs < 0 { throw PyError.value("timeout value must be a non-negative number") }
+            if secs < 0 { throw PyError.value("timeout value must be positive") }
             timeout = secs
         }
     }

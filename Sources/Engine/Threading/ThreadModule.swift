@@ -79,8 +79,20 @@ public enum ThreadModule {
         return m
     }
 
+    /// Threads started and not yet ended (all interpreters of the process).
+    private static let running = Atomic<Int>(0)
+
+    /// `INTERLEAVE_MAX_THREADS=N`: refuse to start more than N threads at a time, exactly as when
+    /// pthread_create fails (RuntimeError "can't start new thread"). The OS limit is hard to reach
+    /// reliably (root ignores `ulimit -u`); this makes that path testable.
+    static let threadCap: Int? = ProcessInfo.processInfo.environment["INTERLEAVE_MAX_THREADS"].flatMap { Int($0) }
+
     /// Starts an OS thread running `box.function(*args)` on `box.vm`. RuntimeError if the OS refuses.
     static func spawn(_ box: StartBox, from vm: VM) throws -> Int {
+        if running.add(1, ordering: .relaxed).newValue > (threadCap ?? Int.max) {
+            running.subtract(1, ordering: .relaxed)
+            throw PyError.runtime("can't start new thread")
+        }
         var attr = pthread_attr_t()
         pthread_attr_init(&attr)
         pthread_attr_setstacksize(&attr, stackSize)
@@ -96,6 +108,7 @@ public enum ThreadModule {
             return nil
         }, ctx)
         if rc != 0 {
+            running.subtract(1, ordering: .relaxed)
             detector.threadStarted()
             Unmanaged<StartBox>.fromOpaque(ctx).release()
             throw PyError.runtime("can't start new thread")
@@ -119,6 +132,7 @@ public enum ThreadModule {
         } catch {}
         vm.emit(.threadEnd)
         threadCount.add(-1, ordering: .relaxed)
+        running.subtract(1, ordering: .relaxed)
         vm.unbind()
         vm.interp.gil.release(vm)
     }

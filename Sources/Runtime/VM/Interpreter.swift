@@ -137,7 +137,7 @@ public final class Interpreter: @unchecked Sendable {
     /// deadlock report): blocking waits end, and each thread unwinds with SystemExit("demo aborted").
     /// The request is one-shot per thread (so `finally` blocks and threading's cleanup can run).
     public func abortAll() {
-        for vm in liveVMs { vm.evalBreaker.bitwiseOr(VM.breakAbort, ordering: .releasing) }
+        for vm in liveVMs { vm.requestAbort() }
     }
 
     /// Clears a previous `abortAll` on every remaining thread (before the next demo runs).

@@ -84,7 +84,33 @@ public final class VM: @unchecked Sendable {
     // MARK: eval breaker
 
     /// Asks this thread to raise KeyboardInterrupt at its next safe point.
-    public func requestInterrupt() { evalBreaker.bitwiseOr(VM.breakInterrupt, ordering: .relaxed) }
+    public func requestInterrupt() {
+        evalBreaker.bitwiseOr(VM.breakInterrupt, ordering: .releasing)
+        wakeBlockedWait()
+    }
+
+    /// Asks this thread to unwind with SystemExit("demo aborted") at its next safe point (one-shot).
+    public func requestAbort() {
+        evalBreaker.bitwiseOr(VM.breakAbort, ordering: .releasing)
+        wakeBlockedWait()
+    }
+
+    /// The condition a blocking primitive of this thread waits on (set for the length of the wait), so
+    /// an interrupt or abort wakes it at once instead of at the end of a polling slice.
+    private let blockedOn = Locked<NSCondition?>(nil)
+
+    /// Runs `body` (a wait on `cond`, with `cond` locked, checking `interruptPending` before each wait)
+    /// with `cond` registered for `requestInterrupt`/`requestAbort` to broadcast.
+    public func whileBlocked<R>(on cond: NSCondition, _ body: () throws -> R) rethrows -> R {
+        blockedOn.withLock { $0 = cond }
+        defer { blockedOn.withLock { $0 = nil } }
+        return try body()
+    }
+
+    private func wakeBlockedWait() {
+        guard let c = blockedOn.withLock({ $0 }) else { return }
+        c.lock(); c.broadcast(); c.unlock()
+    }
 
     /// Handles eval-breaker requests; throws KeyboardInterrupt when one is pending.
     @inline(never)
