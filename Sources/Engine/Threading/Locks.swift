@@ -200,23 +200,33 @@ public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
         }
     }
 
+    /// `self` of a method call: the type is final and not subclassable, so an identity check suffices
+    /// (no dynamic cast on the uncontended path).
+    @inline(__always)
+    static func receiver(_ args: Args) throws -> PyLock {
+        guard args.count > 0, case .object(let o) = args[0], o.type === lockType else {
+            throw PyError.type("descriptor requires a '_thread.lock' object")
+        }
+        return unsafeDowncast(o, to: PyLock.self)
+    }
+
     static func install() {
         let t = lockType
         t.isBaseType = false
         t.method("acquire") { vm, args in
+            let l = try receiver(args)
+            if args.count == 1 && !args.hasKeywords { return .bool(try l.acquire(vm, blocking: true, timeout: nil)) }
             let (b, to) = try lockAcquireArguments(args, "acquire")
-            return .bool(try (args[0].asObject as! PyLock).acquire(vm, blocking: b, timeout: to))
+            return .bool(try l.acquire(vm, blocking: b, timeout: to))
         }
         t.dict.setStr("acquire_lock", t.dict.getStr("acquire")!)
-        t.method("__enter__") { vm, args in
-            .bool(try (args[0].asObject as! PyLock).acquire(vm, blocking: true, timeout: nil))
-        }
-        t.method("release") { vm, args in try (args[0].asObject as! PyLock).release(vm); return .none }
+        t.method("__enter__") { vm, args in .bool(try receiver(args).acquire(vm, blocking: true, timeout: nil)) }
+        t.method("release") { vm, args in try receiver(args).release(vm); return .none }
         t.dict.setStr("release_lock", t.dict.getStr("release")!)
-        t.method("__exit__") { vm, args in try (args[0].asObject as! PyLock).release(vm); return .none }
-        t.method("locked") { _, args in .bool((args[0].asObject as! PyLock).locked) }
+        t.method("__exit__") { vm, args in try receiver(args).release(vm); return .none }
+        t.method("locked") { _, args in .bool(try receiver(args).locked) }
         t.method("__repr__") { _, args in
-            let l = args[0].asObject as! PyLock
+            let l = try receiver(args)
             return .str("<\(l.locked ? "locked" : "unlocked") _thread.lock object at \(RuntimeSetup.address(l))>")
         }
     }
@@ -282,24 +292,32 @@ public final class PyRLock: PyObject, DetectableLock, @unchecked Sendable {
 
     var state: (owner: Int, count: Int) { cond.lock(); defer { cond.unlock() }; return (owner, count) }
 
+    @inline(__always)
+    static func receiver(_ args: Args) throws -> PyRLock {
+        guard args.count > 0, case .object(let o) = args[0], o.type === rlockType else {
+            throw PyError.type("descriptor requires a '_thread.RLock' object")
+        }
+        return unsafeDowncast(o, to: PyRLock.self)
+    }
+
     static func install() {
         let t = rlockType
         t.isBaseType = false
         t.method("acquire") { vm, args in
+            let l = try receiver(args)
+            if args.count == 1 && !args.hasKeywords { return .bool(try l.acquire(vm, blocking: true, timeout: nil)) }
             let (b, to) = try lockAcquireArguments(args, "acquire")
-            return .bool(try (args[0].asObject as! PyRLock).acquire(vm, blocking: b, timeout: to))
+            return .bool(try l.acquire(vm, blocking: b, timeout: to))
         }
-        t.method("__enter__") { vm, args in
-            .bool(try (args[0].asObject as! PyRLock).acquire(vm, blocking: true, timeout: nil))
-        }
-        t.method("release") { vm, args in try (args[0].asObject as! PyRLock).release(vm); return .none }
-        t.method("__exit__") { vm, args in try (args[0].asObject as! PyRLock).release(vm); return .none }
+        t.method("__enter__") { vm, args in .bool(try receiver(args).acquire(vm, blocking: true, timeout: nil)) }
+        t.method("release") { vm, args in try receiver(args).release(vm); return .none }
+        t.method("__exit__") { vm, args in try receiver(args).release(vm); return .none }
         t.method("_is_owned") { vm, args in
-            let s = (args[0].asObject as! PyRLock).state
+            let s = try receiver(args).state
             return .bool(s.count > 0 && s.owner == vm.ident)
         }
         t.method("__repr__") { _, args in
-            let l = args[0].asObject as! PyRLock
+            let l = try receiver(args)
             let s = l.state
             return .str("<\(s.count > 0 ? "locked" : "unlocked") _thread.RLock object owner=\(s.owner) count=\(s.count) at \(RuntimeSetup.address(l))>")
         }
