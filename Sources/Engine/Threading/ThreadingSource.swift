@@ -460,10 +460,16 @@ class Thread:
             raise RuntimeError("cannot join thread before it is started")
         if self is current_thread():
             raise RuntimeError("cannot join current thread")
+        # The wait happens here, not in a helper, so a deadlock report can say "in Thread.join()".
+        lock = self._tstate_lock
+        if lock is None:
+            return
         if timeout is None:
-            self._wait_for_tstate_lock()
+            acquired = lock.acquire()
         else:
-            self._wait_for_tstate_lock(timeout=max(timeout, 0))
+            acquired = lock.acquire(True, max(timeout, 0))
+        if acquired:
+            lock.release()
 
     def _wait_for_tstate_lock(self, block=True, timeout=-1):
         lock = self._tstate_lock
