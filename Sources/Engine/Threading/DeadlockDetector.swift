@@ -133,7 +133,7 @@ public final class DeadlockDetector: @unchecked Sendable {
         if first {
             interp.stderr.write(text, from: nil)
             interp.stderr.flush()
-            for node in finding.nodes {
+            for node in finding.nodes + finding.others {
                 node.vm.emit(.deadlock, object: node.lock.label, detail: text, objectID: node.lock.objectID,
                              otherThread: node.waitsFor, withLocation: true)
             }
