@@ -124,7 +124,15 @@ public final class DeadlockDetector: @unchecked Sendable {
     }
 
     private func report(_ finding: DeadlockGraph.Finding, interp: Interpreter) {
-        let text = DeadlockReport(finding: finding).text
+        let nodes = finding.nodes + finding.others
+        // The report reads the stuck threads' frames. Build it under the state lock, after checking
+        // every wait is still registered: a thread woken meanwhile (Ctrl-C) blocks in `endWait` before
+        // it can unwind a single frame, so none of them changes while it is read.
+        let built: (text: String, locations: [String?])? = state.withLock { s in
+            for n in nodes where s.waits[ObjectIdentifier(n.vm)]?.id != n.waitID { return nil }
+            return (DeadlockReport(finding: finding).text, nodes.map { $0.vm.currentLocation })
+        }
+        guard let (text, locations) = built else { return }
         let first = interp.deadlockReport.withLock { r -> Bool in
             if r != nil { return false }
             r = text
@@ -133,9 +141,11 @@ public final class DeadlockDetector: @unchecked Sendable {
         if first {
             interp.stderr.write(text, from: nil)
             interp.stderr.flush()
-            for node in finding.nodes + finding.others {
-                node.vm.emit(.deadlock, object: node.lock.label, detail: text, objectID: node.lock.objectID,
-                             otherThread: node.waitsFor, withLocation: true)
+            if interp.eventSink != nil {
+                for (node, location) in zip(nodes, locations) {
+                    node.vm.emit(.deadlock, object: node.lock.label, detail: text, objectID: node.lock.objectID,
+                                 otherThread: node.waitsFor, location: location)
+                }
             }
         }
         interp.abortAll()

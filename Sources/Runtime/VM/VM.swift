@@ -157,6 +157,16 @@ public final class VM: @unchecked Sendable {
                         location: withLocation ? currentLocation : nil))
     }
 
+    /// Emits a trace event about this thread with a location found earlier (the deadlock detector reports
+    /// for stuck threads from its own thread).
+    public func emit(_ kind: TraceEvent.Kind, object: String?, detail: String?, objectID: Int?,
+                     otherThread: Int?, location: String?) {
+        guard let sink = interp.eventSink else { return }
+        sink(TraceEvent(time: elapsed, pid: getpid(), thread: ident, threadName: name, kind: kind,
+                        object: object, detail: detail, objectID: objectID, otherThread: otherThread,
+                        location: location))
+    }
+
     /// `file:line` of the program code running on this thread (frozen modules such as threading are
     /// skipped: a wait inside `Event.wait` is reported at the line calling it), if any.
     public var currentLocation: String? { userLocation }
