@@ -35,7 +35,9 @@ public struct Runner {
         }
         interp.stdout.flush()
         interp.stderr.flush()
-        if interp.deadlockReport.withLock({ $0 }) != nil { return Runner.deadlockStatus }
+        // A deadlock the program survived (it caught the abort) still fails the run; an earlier failure
+        // (e.g. 130 after Ctrl-C, with threading then stuck joining at exit) keeps its status.
+        if status == 0, interp.deadlockReport.withLock({ $0 }) != nil { return Runner.deadlockStatus }
         return status
     }
 
