@@ -80,7 +80,9 @@ final class DeadlockTests: XCTestCase {
         XCTAssertTrue(one.hasSuffix("prog.py:\(line(of: "with lock_b:", in: src, after: "def first"))"), r.stderr)
         XCTAssertTrue(two.contains("holds lock_b and waits for lock_a"), r.stderr)
         XCTAssertTrue(two.hasSuffix("prog.py:\(line(of: "with lock_a:", in: src, after: "def second"))"), r.stderr)
-        XCTAssertTrue(reportLine(r.stderr, thread: "MainThread").contains("waits to join Thread-1 (first)"), r.stderr)
+        XCTAssertTrue(reportLine(r.stderr, thread: "MainThread").contains("waits to join Thread-1 (first) at"), r.stderr)
+        XCTAssertTrue(reportLine(r.stderr, thread: "MainThread").hasSuffix("prog.py:\(line(of: "t1.join()", in: src))"),
+                      r.stderr)
         XCTAssertFalse(r.stderr.contains("Traceback"), r.stderr)
     }
 
@@ -145,7 +147,9 @@ final class DeadlockTests: XCTestCase {
         XCTAssertLessThan(r.seconds, DeadlockTests.bound)
         XCTAssertEqual(r.stdout, "")
         XCTAssertTrue(r.stderr.contains("Deadlock: 2 threads wait for each other in a cycle"), r.stderr)
-        XCTAssertTrue(reportLine(r.stderr, thread: "MainThread").contains("holds guard and waits to join worker"), r.stderr)
+        let m = reportLine(r.stderr, thread: "MainThread")
+        XCTAssertTrue(m.contains("holds guard and waits to join worker at"), r.stderr)
+        XCTAssertTrue(m.hasSuffix("prog.py:\(line(of: "t.join()", in: src))"), r.stderr)
         let w = reportLine(r.stderr, thread: "worker")
         XCTAssertTrue(w.contains("waits for guard at"), r.stderr)
         XCTAssertTrue(w.hasSuffix("prog.py:\(line(of: "with guard:", in: src))"), r.stderr)
@@ -172,8 +176,12 @@ final class DeadlockTests: XCTestCase {
         XCTAssertEqual(r.status, 1, r.stderr)
         XCTAssertLessThan(r.seconds, DeadlockTests.bound)
         XCTAssertTrue(r.stderr.contains("Deadlock: every thread is waiting and nothing can wake them."), r.stderr)
-        XCTAssertTrue(reportLine(r.stderr, thread: "consumer").contains("waits on Condition cond"), r.stderr)
-        XCTAssertTrue(reportLine(r.stderr, thread: "MainThread").contains("waits to join consumer"), r.stderr)
+        XCTAssertTrue(reportLine(r.stderr, thread: "consumer").contains("waits on Condition cond at"), r.stderr)
+        XCTAssertTrue(reportLine(r.stderr, thread: "consumer").hasSuffix("prog.py:\(line(of: "cond.wait()", in: src))"),
+                      r.stderr)
+        XCTAssertTrue(reportLine(r.stderr, thread: "MainThread").contains("waits to join consumer at"), r.stderr)
+        XCTAssertTrue(reportLine(r.stderr, thread: "MainThread").hasSuffix("prog.py:\(line(of: "t.join()", in: src))"),
+                      r.stderr)
     }
 
     /// A non-reentrant Lock taken twice by the only thread.

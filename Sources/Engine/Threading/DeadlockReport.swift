@@ -95,8 +95,8 @@ struct DeadlockReport {
         if let f = chain.first(where: { !$0.code.filename.hasPrefix("<frozen") }) {
             return "at \(f.code.filename):\(f.executingLine)"
         }
-        // The program's frame is out of reach (a call with default arguments runs in a nested loop
-        // whose frames do not link to the caller): name the threading function instead.
+        // The program's frame is out of reach (native code called the waiting function, e.g. a bound
+        // builtin as a thread's target): name the threading function instead.
         if let f = chain.last { return "in \(f.code.co.qualname)()" }
         return ""
     }

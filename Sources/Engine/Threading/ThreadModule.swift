@@ -48,6 +48,20 @@ public enum ThreadModule {
             (args.positional.first?.asObject as? PyLock)?.adoptAsJoinLock(vm)
             return .none
         }
+        // Wraps a threading function that may block (join, Condition/Event/Barrier waits, Semaphore
+        // acquire) so the calling frame is known while it waits (see `VM.nativeCallers`).
+        fn("_located") { _, args in
+            guard case .object(let o)? = args.positional.first, let f = o as? PyFunction else {
+                throw PyError.type("_located expects a function")
+            }
+            let target = Value.object(f)
+            return .object(PyBuiltinFunction(name: f.name, qualname: f.qualname) { vm, a in
+                let caller = vm.currentFrame
+                if let c = caller { vm.nativeCallers.append(c) }
+                defer { if caller != nil { vm.nativeCallers.removeLast() } }
+                return try vm.call(target, a)
+            })
+        }
         fn("_allocate_waiter") { _, args in
             .object(PyLock(label: nextLockLabel("Lock"), role: .conditionWaiter, condition: args.positional.first?.asObject))
         }

@@ -573,6 +573,18 @@ class _DummyThread(Thread):
         raise RuntimeError("cannot join a dummy thread")
 
 
+# The blocking API, wrapped so a wait knows the program line that called it (deadlock reports and
+# trace events point there, not into this module).
+_located = _thread._located
+Thread.join = _located(Thread.join)
+Condition.wait = _located(Condition.wait)
+Condition.wait_for = _located(Condition.wait_for)
+Semaphore.acquire = _located(Semaphore.acquire)
+Semaphore.__enter__ = Semaphore.acquire
+Event.wait = _located(Event.wait)
+Barrier.wait = _located(Barrier.wait)
+
+
 def current_thread():
     try:
         return _active[get_ident()]

@@ -35,11 +35,16 @@ extension Frame {
 }
 
 extension VM {
-    /// This thread's frames, innermost first (the current run loop's chain).
+    /// This thread's frames, innermost first: the current run loop's chain, then the chains of the
+    /// frames that called threading's blocking API through its native wrappers (`nativeCallers`).
     public var frameChain: [Frame] {
         var out: [Frame] = []
         var f = currentFrame
         while let fr = f { out.append(fr); f = fr.caller }
+        for c in nativeCallers.reversed() {
+            var g: Frame? = c
+            while let fr = g { out.append(fr); g = fr.caller }
+        }
         return out
     }
 

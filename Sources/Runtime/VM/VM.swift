@@ -27,6 +27,12 @@ public final class VM: @unchecked Sendable {
     /// Unowned(unsafe): the frame chain (`back` links and `eval`'s locals) keeps these frames alive.
     public internal(set) unowned(unsafe) var currentFrame: Frame?
 
+    /// Frames that called into threading's blocking API through a native wrapper (`_thread._located`),
+    /// innermost last. A Python function called from native code runs in a nested loop whose frames do
+    /// not link back to the caller; these links let `frameChain` reach the program's own line (where
+    /// `t.join()` or `ev.wait()` was written) for deadlock reports and trace locations.
+    public var nativeCallers: [Frame] = []
+
     /// Eval-breaker bits, set from other threads and checked at back-edges and calls.
     public let evalBreaker = Atomic<UInt32>(0)
     public static let breakInterrupt: UInt32 = 1
