@@ -172,7 +172,7 @@ public final class LessonSession {
         }
         let duration = Date().timeIntervalSince(started)
         let deadlock = interpreter.deadlockReport.withLock { $0 }
-        if deadlock != nil || !run.isOK {
+        if deadlock != nil || run.wasStopped {
             // Interrupted, out of time or deadlocked: stop the demo's other threads too, so nothing of it
             // runs on behind the prompt (and the next demo starts clean).
             ThreadStopper.stopOtherThreads(interpreter, from: interpreter.mainVM)
@@ -338,6 +338,15 @@ public final class LessonSession {
         case raised(PyBaseException, String)
 
         var isOK: Bool { if case .ok = self { return true } else { return false } }
+
+        /// Ended from outside: the time limit or Ctrl-C (a demo that raised on its own keeps its threads).
+        var wasStopped: Bool {
+            switch self {
+            case .ok: return false
+            case .timedOut: return true
+            case .raised(let e, _): return e.isInstance(of: .keyboardInterrupt)
+            }
+        }
     }
 
     /// Compiles `code` (placed at `codeLine` of `filename`, so tracebacks point into the lesson file) and
