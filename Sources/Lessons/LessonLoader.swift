@@ -9,6 +9,7 @@ public enum LessonLoader {
     static let demoAttributes: Set<String> = ["timeout", "stdin", "name", "gil"]
     static let checkAttributes: Set<String> = ["timeout", "tries"]
     static let checkFlags: Set<String> = ["sometimes"]
+    static let demoFlags: Set<String> = ["deadlock"]
 
     /// Loads one lesson file. Throws every problem found in it (a malformed lesson is never half-loaded).
     public static func load(file: URL) throws(LessonError) -> Lesson {
@@ -291,7 +292,10 @@ private struct Parser {
         }
         var attrs = BlockAttributes()
         if kind == "demo" {
-            if let f = flags.first { throw Malformed(line: line, message: "unknown demo flag \(pyRepr(f))") }
+            for f in flags where !LessonLoader.demoFlags.contains(f) {
+                throw Malformed(line: line, message: "unknown demo flag \(pyRepr(f))")
+            }
+            attrs.deadlock = flags.contains("deadlock")
             for (k, _) in ordered where !LessonLoader.demoAttributes.contains(k) {
                 throw Malformed(line: line, message: "unknown demo attribute \(pyRepr(k))")
             }

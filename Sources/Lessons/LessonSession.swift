@@ -175,6 +175,8 @@ public final class LessonSession {
                                    width: timelineWidth, colour: colour)
         observer.start()
         let started = Date()
+        interpreter.deadlockReport.withLock { $0 = nil }
+        interpreter.mainVM.evalBreaker.bitwiseAnd(~VM.breakAbort, ordering: .relaxed)
         let run: RunOutcome
         if case .refused(let why) = gilSwitch {
             run = .raised(PyBaseException.make(.runtimeError, why), "RuntimeError: \(why)\n")
@@ -183,7 +185,18 @@ public final class LessonSession {
         } else {
             run = execute(block.code, codeLine: block.codeLine, filename: lesson.path, timeout: limit)
         }
+        if block.attributes.deadlock, run.isOK {
+            // A demo expected to deadlock may end while its threads are stuck (it did not join them):
+            // give the detector time to see them.
+            awaitDeadlockReport(seconds: 2)
+        }
         let duration = Date().timeIntervalSince(started)
+        let deadlock = interpreter.deadlockReport.withLock { $0 }
+        if deadlock != nil || run.wasStopped {
+            // Interrupted, out of time or deadlocked: stop the demo's other threads too, so nothing of it
+            // runs on behind the prompt (and the next demo starts clean).
+            ThreadStopper.stopOtherThreads(interpreter, from: interpreter.mainVM)
+        }
         interpreter.stdin = savedStdin
         annotator?.finish()
         router.end()
@@ -199,7 +212,17 @@ public final class LessonSession {
         var outcome = DemoResult.Outcome.completed
         var traceback: String?
         switch run {
-        case .ok: break
+        case _ where deadlock != nil:
+            // The detector printed its report (on the demo's stderr) and stopped the threads.
+            outcome = .deadlocked
+            if !block.attributes.deadlock {
+                errorOutput.write(paint("the demo deadlocked and was stopped\n", Terminal.ANSI.yellow), from: nil)
+            }
+        case .ok:
+            if block.attributes.deadlock {
+                errorOutput.write(paint("this demo was expected to deadlock, but it finished\n", Terminal.ANSI.yellow),
+                                  from: nil)
+            }
         case .timedOut:
             outcome = .timedOut(limit)
             errorOutput.write(paint("demo timed out after \(formatSeconds(limit)) and was interrupted\n",
@@ -217,10 +240,24 @@ public final class LessonSession {
         if let e = report.traceError { errorOutput.write(paint(e + "\n", Terminal.ANSI.yellow), from: nil) }
         output.flush()
         errorOutput.flush()
-        let result = DemoResult(block: block, outcome: outcome, output: text, traceback: traceback, duration: duration)
+        let result = DemoResult(block: block, outcome: outcome, output: text, traceback: traceback, duration: duration,
+                                deadlockReport: deadlock)
         lastDemoResults[block.line] = result
         module.dict.setStr("demo_output", .str(text))
+        module.dict.setStr("deadlock_report", deadlock.map { .str($0) } ?? .none)
         return result
+    }
+
+    /// Waits (GIL released) until the deadlock detector reports, other threads are gone, or `seconds` pass.
+    private func awaitDeadlockReport(seconds: Double) {
+        let vm = interpreter.mainVM!
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        vm.allowThreads {
+            while Date() < deadline, interpreter.deadlockReport.withLock({ $0 }) == nil,
+                  interpreter.liveVMs.contains(where: { $0 !== vm }) {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
     }
 
     // MARK: - running checks
@@ -284,6 +321,7 @@ public final class LessonSession {
             return out
         }
         module.dict.setStr("demo_output", .str(demo.output))
+        module.dict.setStr("deadlock_report", demo.deadlockReport.map { .str($0) } ?? .none)
         var out: [CheckResult] = []
         for c in group.checks {
             out.append(runCheck(c, tries: attempt))
@@ -326,6 +364,17 @@ public final class LessonSession {
         case ok
         case timedOut
         case raised(PyBaseException, String)
+
+        var isOK: Bool { if case .ok = self { return true } else { return false } }
+
+        /// Ended from outside: the time limit or Ctrl-C (a demo that raised on its own keeps its threads).
+        var wasStopped: Bool {
+            switch self {
+            case .ok: return false
+            case .timedOut: return true
+            case .raised(let e, _): return e.isInstance(of: .keyboardInterrupt)
+            }
+        }
     }
 
     /// Compiles `code` (placed at `codeLine` of `filename`, so tracebacks point into the lesson file) and

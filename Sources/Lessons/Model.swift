@@ -7,7 +7,7 @@ import Foundation
 ///
 /// - front matter between `---` lines at the very top: `id:` and `title:` required, `summary:` optional;
 /// - a `# Title` line, prose, then steps, each starting at a `## Heading`;
-/// - fenced blocks: ```` ```python demo [timeout=S] [stdin="..."] [name=ID] ```` runs live;
+/// - fenced blocks: ```` ```python demo [deadlock] [timeout=S] [stdin="..."] [name=ID] ```` runs live;
 ///   ```` ```python check [sometimes] [tries=N] [timeout=S] ```` asserts a claim about the preceding
 ///   demo of the same step (`demo_output` holds what that demo printed); plain ```` ```python ```` and
 ///   other languages are shown, not run;
@@ -149,6 +149,9 @@ public struct BlockAttributes: Sendable, Equatable {
     public var sometimes: Bool
     /// `tries=N` (check, only with `sometimes`).
     public var tries: Int?
+    /// `deadlock` (demo): the demo is expected to deadlock. It succeeds only if the deadlock detector
+    /// stopped it; its checks see the report as `deadlock_report` (None when there was no deadlock).
+    public var deadlock: Bool = false
 
     public init(timeout: Double? = nil, stdin: String? = nil, name: String? = nil,
                 sometimes: Bool = false, tries: Int? = nil) {

@@ -11,6 +11,8 @@ public struct DemoResult: Sendable {
         case timedOut(Double)
         /// Interrupted from outside (Ctrl-C: `KeyboardInterrupt` while no time limit had run out).
         case interrupted
+        /// The deadlock detector found the demo's threads stuck, printed its report and stopped them.
+        case deadlocked
         /// The step has no demo.
         case noDemo
     }
@@ -24,18 +26,30 @@ public struct DemoResult: Sendable {
     public let traceback: String?
     /// Wall-clock seconds the demo took.
     public let duration: Double
+    /// The deadlock detector's report when the demo deadlocked (checks see it as `deadlock_report`).
+    public let deadlockReport: String?
 
-    public init(block: Block?, outcome: Outcome, output: String, traceback: String? = nil, duration: Double = 0) {
+    public init(block: Block?, outcome: Outcome, output: String, traceback: String? = nil, duration: Double = 0,
+                deadlockReport: String? = nil) {
         self.block = block; self.outcome = outcome; self.output = output
-        self.traceback = traceback; self.duration = duration
+        self.traceback = traceback; self.duration = duration; self.deadlockReport = deadlockReport
     }
 
-    /// True for `.completed` (and `.noDemo`).
-    public var succeeded: Bool { outcome == .completed || outcome == .noDemo }
+    /// Whether the demo was expected to deadlock (a ```` ```python demo deadlock ```` block).
+    var expectsDeadlock: Bool { block?.attributes.deadlock ?? false }
+
+    /// True for `.completed` (and `.noDemo`); for a `deadlock` demo, true only for `.deadlocked`.
+    public var succeeded: Bool {
+        if expectsDeadlock { return outcome == .deadlocked }
+        return outcome == .completed || outcome == .noDemo
+    }
 
     /// One line describing a failure, as the verifier words it (`demo raised ValueError: bad`), or nil.
     public var failureMessage: String? {
         switch outcome {
+        case .completed where expectsDeadlock: return "demo was expected to deadlock but finished"
+        case .deadlocked where expectsDeadlock: return nil
+        case .deadlocked: return "demo deadlocked"
         case .completed, .noDemo: return nil
         case .raised(let line): return "demo raised \(line)"
         case .timedOut(let s): return "demo timed out after \(formatSeconds(s))"

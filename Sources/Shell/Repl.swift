@@ -171,6 +171,7 @@ public final class Repl {
         let vm = interp.mainVM!
         // A Ctrl-C that came in after the previous input finished must not hit this one.
         vm.evalBreaker.bitwiseAnd(~(VM.breakInterrupt | VM.breakAbort), ordering: .relaxed)
+        interp.deadlockReport.withLock { $0 = nil }
         defer {
             interp.stdout.flush()
             interp.stderr.flush()
@@ -191,6 +192,12 @@ public final class Repl {
             defer { observer.map { views.finishStatement($0, repl: self) } }
             _ = try InterruptController.shared.whileRunning(vm) { try interp.exec(code, in: module) }
         } catch let e as PyError {
+            if interp.deadlockReport.withLock({ $0 }) != nil {
+                // The deadlock detector printed its report and aborted every thread: let them finish
+                // unwinding (releasing their locks), then back to the prompt.
+                ThreadStopper.stopOtherThreads(interp, from: vm)
+                return nil
+            }
             if e.exception.isInstance(of: .systemExit) {
                 return Runner(interp: interp).exitStatus(for: e.exception, vm: vm)
             }

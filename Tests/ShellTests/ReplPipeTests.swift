@@ -157,3 +157,39 @@ final class ReplPipeTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("NameError: name 'x' is not defined"), r.stderr)
     }
 }
+
+/// A deadlock in REPL input: the detector's report is printed, the stuck threads are stopped and the
+/// session goes on.
+final class ReplDeadlockTests: XCTestCase {
+    func testDeadlockReportReturnsToThePrompt() throws {
+        let r = try InterleaveBinary.run([], input: """
+            import threading
+            lock_a = threading.Lock()
+            lock_b = threading.Lock()
+            both = threading.Barrier(2)
+            def first():
+                with lock_a:
+                    both.wait()
+                    with lock_b:
+                        pass
+
+            def second():
+                with lock_b:
+                    both.wait()
+                    with lock_a:
+                        pass
+
+            t1 = threading.Thread(target=first); t2 = threading.Thread(target=second)
+            t1.start(); t2.start(); t1.join(); t2.join()
+            t1.join(); t2.join()
+            print('alive', threading.active_count(), lock_a.locked(), lock_b.locked())
+
+            """)
+        XCTAssertFalse(r.timedOut, r.stderr)
+        XCTAssertTrue(r.stderr.contains("Deadlock: 2 threads wait for each other in a cycle"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("holds lock_a and waits for lock_b"), r.stderr)
+        XCTAssertFalse(r.stderr.contains("Traceback"), r.stderr)
+        XCTAssertEqual(r.stdout, "alive 1 False False\n")
+        XCTAssertEqual(r.status, 0)
+    }
+}

@@ -5,25 +5,37 @@ import Runtime
 /// Waits on an `NSCondition` in short slices so that Ctrl-C, demo aborts and deadlock reports can end
 /// any blocking wait. Must be called with `cond` locked and the GIL released. Returns false on timeout
 /// or interrupt (the caller checks `vm.interruptPending`).
+/// An interrupt or abort pending wins over a lock that has just become free: a thread stopped by a
+/// deadlock report must unwind from its wait (its `with` blocks releasing what they hold), not take the
+/// lock and run on into code that has no handler for the abort.
+///
+/// `requestInterrupt`/`requestAbort` broadcast `cond` (registered through `vm.whileBlocked`), so the
+/// slices are only a safety net and thousands of blocked threads cost no CPU.
 func interruptibleWait(_ cond: NSCondition, vm: VM, deadline: Date?, until done: () -> Bool) -> Bool {
-    while !done() {
-        if vm.interruptPending { return false }
-        var slice = Date(timeIntervalSinceNow: 0.05)
-        if let d = deadline {
-            if d.timeIntervalSinceNow <= 0 { return false }
-            if d < slice { slice = d }
+    vm.whileBlocked(on: cond) {
+        while true {
+            if vm.interruptPending { return false }
+            if done() { return true }
+            var slice = Date(timeIntervalSinceNow: 1)
+            if let d = deadline {
+                if d.timeIntervalSinceNow <= 0 { return false }
+                if d < slice { slice = d }
+            }
+            _ = cond.wait(until: slice)
         }
-        _ = cond.wait(until: slice)
     }
-    return true
 }
 
-/// The blocking path shared by Lock and RLock: reports the wait, waits with the GIL released (in
+/// The blocking path shared by Lock and RLock: registers the wait with the deadlock detector, reports it
+/// (as a lock wait, a join or a condition wait, after the lock's role), waits with the GIL released (in
 /// interruptible slices) until `isFree`, then `take`s the lock under `cond` and reports how long it took.
-/// Returns false on timeout; raises if the wait was interrupted (Ctrl-C, demo abort).
-func blockingAcquire(_ cond: NSCondition, vm: VM, label: String, holder: String, timeout: Double?,
+/// Returns false on timeout; raises if the wait was interrupted (Ctrl-C, demo abort, deadlock report).
+func blockingAcquire(_ cond: NSCondition, lock: DetectableLock, vm: VM, holder: LockSnapshot, timeout: Double?,
                      isFree: () -> Bool, take: () -> Void) throws -> Bool {
-    vm.emit(.lockWait, object: label, detail: holder)
+    let tracing = vm.interp.eventSink != nil
+    if tracing { traceWaitBegins(vm, lock: lock, holder: holder) }
+    let detector = DeadlockDetector.of(vm.interp)
+    let token = detector.beginWait(vm, lock: lock, timed: timeout != nil)
     let start = Date()
     let deadline = timeout.map { Date(timeIntervalSinceNow: $0) }
     let got: Bool = vm.allowThreads {
@@ -32,9 +44,43 @@ func blockingAcquire(_ cond: NSCondition, vm: VM, label: String, holder: String,
         if ok { take() }
         return ok
     }
+    detector.endWait(vm, token)
+    if tracing { traceWaitEnds(vm, lock: lock, holder: holder, got: got, since: start) }
     if !got { try vm.checkInterrupts(); return false }
-    vm.emit(.lockAcquired, object: label, detail: String(format: "%.1f", Date().timeIntervalSince(start) * 1000))
     return true
+}
+
+/// The trace event that opens a blocked interval: `lockWait`, `join` or `conditionWait`.
+private func traceWaitBegins(_ vm: VM, lock: DetectableLock, holder: LockSnapshot) {
+    switch holder.role {
+    case .lock, .rlock:
+        vm.emit(.lockWait, object: lock.label, detail: holder.ownerName, objectID: lock.objectID,
+                otherThread: holder.owner, withLocation: true)
+    case .join:
+        vm.emit(.join, object: holder.ownerName, objectID: lock.objectID, otherThread: holder.owner, withLocation: true)
+    case .conditionWaiter:
+        vm.emit(.conditionWait, object: "Condition", objectID: lock.condition.map { ObjectIdentifier($0).hashValue },
+                withLocation: true)
+    }
+}
+
+/// The trace event that closes it (detail: milliseconds waited, or `timed out`).
+private func traceWaitEnds(_ vm: VM, lock: DetectableLock, holder: LockSnapshot, got: Bool, since start: Date) {
+    let ms = String(format: "%.1f", Date().timeIntervalSince(start) * 1000)
+    switch holder.role {
+    case .lock, .rlock:
+        if got {
+            vm.emit(.lockAcquired, object: lock.label, detail: ms, objectID: lock.objectID)
+        } else {
+            vm.emit(.lockTimeout, object: lock.label, detail: ms, objectID: lock.objectID, withLocation: true)
+        }
+    case .join:
+        vm.emit(.joinDone, object: holder.ownerName, detail: got ? ms : "timed out", objectID: lock.objectID,
+                otherThread: holder.owner)
+    case .conditionWaiter:
+        vm.emit(.conditionWoken, object: "Condition", detail: got ? ms : "timed out",
+                objectID: lock.condition.map { ObjectIdentifier($0).hashValue })
+    }
 }
 
 /// Parses `acquire(blocking=True, timeout=-1)` with CPython's checks.
@@ -55,7 +101,7 @@ func lockAcquireArguments(_ args: Args, _ name: String) throws -> (blocking: Boo
         }
         if secs != -1 {
             if !blocking { throw PyError.value("can't specify a timeout for a non-blocking call") }
-            if secs < 0 { throw PyError.value("timeout value must be a non-negative number") }
+            if secs < 0 { throw PyError.value("timeout value must be positive") }
             timeout = secs
         }
     }
@@ -63,134 +109,215 @@ func lockAcquireArguments(_ args: Args, _ name: String) throws -> (blocking: Boo
 }
 
 /// `threading.Lock` (`_thread.LockType`): not owned — any thread may release it.
-public final class PyLock: PyObject, @unchecked Sendable {
+///
+/// The uncontended paths take the mutex once and do no other work (an event only when a trace sink
+/// listens); only a thread that has to wait talks to the deadlock detector.
+public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
     public static let lockType = PyType(builtin: "lock", base: .object, module: "_thread")
     let cond = NSCondition()
+    // Guarded by `cond`.
     private var isLocked = false
-    /// The thread that last acquired it (for trace notes and the deadlock detector).
-    public private(set) var ownerName: String?
-    public private(set) var ownerIdent: Int = 0
+    private var ownerName: String?
+    private var ownerIdent: Int = 0
+    private var generation = 0
+    private var role: LockRole
+    /// For a condition waiter: its Condition (weak: the Condition's waiter list holds this lock).
+    weak var condition: PyObject?
     public let label: String
 
-    public init(label: String) {
+    init(label: String, role: LockRole = .lock, condition: PyObject? = nil) {
         self.label = label
+        self.role = role
+        self.condition = condition
         super.init(type: PyLock.lockType)
     }
 
+    public convenience init(label: String) { self.init(label: label, role: .lock) }
+
     public var locked: Bool { cond.lock(); defer { cond.unlock() }; return isLocked }
+
+    var snapshot: LockSnapshot {
+        cond.lock(); defer { cond.unlock() }
+        return LockSnapshot(held: isLocked, owner: ownerIdent, ownerName: ownerName, generation: generation, role: role)
+    }
+
+    /// Makes the calling thread the holder and this lock its join lock (`Thread._bootstrap`: the lock was
+    /// acquired by the thread calling `start()`, and is released when the new thread ends).
+    func adoptAsJoinLock(_ vm: VM) {
+        cond.lock()
+        role = .join
+        if isLocked { ownerIdent = vm.ident; ownerName = vm.name }
+        cond.unlock()
+    }
 
     public func acquire(_ vm: VM, blocking: Bool, timeout: Double?) throws -> Bool {
         cond.lock()
         if !isLocked {
-            isLocked = true; ownerName = vm.name; ownerIdent = vm.ident
+            isLocked = true; ownerName = vm.name; ownerIdent = vm.ident; generation &+= 1
             cond.unlock()
-            vm.emit(.lockAcquire, object: label)
+            if vm.interp.eventSink != nil { traceFastAcquire(vm) }
             return true
         }
         if !blocking { cond.unlock(); return false }
-        let holder = ownerName ?? "?"
+        let holder = LockSnapshot(held: true, owner: ownerIdent, ownerName: ownerName, generation: generation, role: role)
         cond.unlock()
-        return try blockingAcquire(cond, vm: vm, label: label, holder: holder, timeout: timeout,
+        return try blockingAcquire(cond, lock: self, vm: vm, holder: holder, timeout: timeout,
                                    isFree: { !isLocked },
-                                   take: { isLocked = true; ownerName = vm.name; ownerIdent = vm.ident })
+                                   take: { isLocked = true; ownerName = vm.name; ownerIdent = vm.ident; generation &+= 1 })
     }
 
     public func release(_ vm: VM) throws {
         cond.lock()
         guard isLocked else { cond.unlock(); throw PyError.runtime("release unlocked lock") }
+        let previousOwner = ownerIdent
         isLocked = false
         ownerName = nil; ownerIdent = 0
         cond.signal()
         cond.unlock()
-        vm.emit(.lockRelease, object: label)
+        if vm.interp.eventSink != nil { traceRelease(vm, previousOwner: previousOwner) }
+    }
+
+    private func traceFastAcquire(_ vm: VM) {
+        switch snapshot.role {
+        case .lock, .rlock: vm.emit(.lockAcquire, object: label, objectID: objectID)
+        case .join:
+            vm.emit(.join, object: snapshot.ownerName, objectID: objectID, withLocation: true)
+            vm.emit(.joinDone, object: snapshot.ownerName, detail: "0.0", objectID: objectID)
+        case .conditionWaiter: break
+        }
+    }
+
+    private func traceRelease(_ vm: VM, previousOwner: Int) {
+        switch snapshot.role {
+        case .lock, .rlock: vm.emit(.lockRelease, object: label, objectID: objectID)
+        case .join: break
+        case .conditionWaiter:
+            // notify() wakes a waiter by releasing its waiter lock; the waiter's own first release (none) aside.
+            if previousOwner != vm.ident {
+                vm.emit(.conditionNotify, object: "Condition", objectID: condition.map { ObjectIdentifier($0).hashValue },
+                        otherThread: previousOwner)
+            }
+        }
+    }
+
+    /// `self` of a method call: the type is final and not subclassable, so an identity check suffices
+    /// (no dynamic cast on the uncontended path).
+    @inline(__always)
+    static func receiver(_ args: Args) throws -> PyLock {
+        guard args.count > 0, case .object(let o) = args[0], o.type === lockType else {
+            throw PyError.type("descriptor requires a '_thread.lock' object")
+        }
+        return unsafeDowncast(o, to: PyLock.self)
     }
 
     static func install() {
         let t = lockType
         t.isBaseType = false
         t.method("acquire") { vm, args in
+            let l = try receiver(args)
+            if args.count == 1 && !args.hasKeywords { return .bool(try l.acquire(vm, blocking: true, timeout: nil)) }
             let (b, to) = try lockAcquireArguments(args, "acquire")
-            return .bool(try (args[0].asObject as! PyLock).acquire(vm, blocking: b, timeout: to))
+            return .bool(try l.acquire(vm, blocking: b, timeout: to))
         }
         t.dict.setStr("acquire_lock", t.dict.getStr("acquire")!)
-        t.method("__enter__") { vm, args in
-            .bool(try (args[0].asObject as! PyLock).acquire(vm, blocking: true, timeout: nil))
-        }
-        t.method("release") { vm, args in try (args[0].asObject as! PyLock).release(vm); return .none }
+        t.method("__enter__") { vm, args in .bool(try receiver(args).acquire(vm, blocking: true, timeout: nil)) }
+        t.method("release") { vm, args in try receiver(args).release(vm); return .none }
         t.dict.setStr("release_lock", t.dict.getStr("release")!)
-        t.method("__exit__") { vm, args in try (args[0].asObject as! PyLock).release(vm); return .none }
-        t.method("locked") { _, args in .bool((args[0].asObject as! PyLock).locked) }
+        t.method("__exit__") { vm, args in try receiver(args).release(vm); return .none }
+        t.method("locked") { _, args in .bool(try receiver(args).locked) }
         t.method("__repr__") { _, args in
-            let l = args[0].asObject as! PyLock
+            let l = try receiver(args)
             return .str("<\(l.locked ? "locked" : "unlocked") _thread.lock object at \(RuntimeSetup.address(l))>")
         }
     }
 }
 
-/// `threading.RLock`: owned, counting. Only the owner may release; it is free when the count is 0.
-public final class PyRLock: PyObject, @unchecked Sendable {
+/// `threading.RLock`: owned, counting. Only the owner may release it; it is free when the count is 0.
+public final class PyRLock: PyObject, DetectableLock, @unchecked Sendable {
     public static let rlockType = PyType(builtin: "RLock", base: .object, module: "_thread")
     let cond = NSCondition()
+    // Guarded by `cond`.
     private var owner = 0
     private var count = 0
-    public private(set) var ownerName: String?
+    private var ownerName: String?
+    private var generation = 0
     public let label: String
+    var condition: PyObject? { nil }
 
     public init(label: String) {
         self.label = label
         super.init(type: PyRLock.rlockType)
     }
 
+    var snapshot: LockSnapshot {
+        cond.lock(); defer { cond.unlock() }
+        return LockSnapshot(held: count > 0, owner: owner, ownerName: ownerName, generation: generation, role: .rlock)
+    }
+
     public func acquire(_ vm: VM, blocking: Bool, timeout: Double?) throws -> Bool {
+        let me = vm.ident
         cond.lock()
-        if count > 0 && owner == vm.ident {
-            count += 1; cond.unlock()
-            vm.emit(.lockAcquire, object: label, detail: "count \(count)")
+        if count > 0 && owner == me {
+            count += 1
+            let n = count
+            cond.unlock()
+            if vm.interp.eventSink != nil {
+                vm.emit(.lockAcquire, object: label, detail: "count \(n)", objectID: objectID)
+            }
             return true
         }
         if count == 0 {
-            owner = vm.ident; count = 1; ownerName = vm.name
+            owner = me; count = 1; ownerName = vm.name; generation &+= 1
             cond.unlock()
-            vm.emit(.lockAcquire, object: label)
+            if vm.interp.eventSink != nil { vm.emit(.lockAcquire, object: label, objectID: objectID) }
             return true
         }
         if !blocking { cond.unlock(); return false }
-        let holder = ownerName ?? "?"
+        let holder = LockSnapshot(held: true, owner: owner, ownerName: ownerName, generation: generation, role: .rlock)
         cond.unlock()
-        return try blockingAcquire(cond, vm: vm, label: label, holder: holder, timeout: timeout,
+        return try blockingAcquire(cond, lock: self, vm: vm, holder: holder, timeout: timeout,
                                    isFree: { count == 0 },
-                                   take: { owner = vm.ident; count = 1; ownerName = vm.name })
+                                   take: { owner = me; count = 1; ownerName = vm.name; generation &+= 1 })
     }
 
     public func release(_ vm: VM) throws {
+        let me = vm.ident
         cond.lock()
-        guard count > 0, owner == vm.ident else { cond.unlock(); throw PyError.runtime("cannot release un-acquired lock") }
+        guard count > 0, owner == me else { cond.unlock(); throw PyError.runtime("cannot release un-acquired lock") }
         count -= 1
         if count == 0 { owner = 0; ownerName = nil; cond.signal() }
         cond.unlock()
-        vm.emit(.lockRelease, object: label)
+        if vm.interp.eventSink != nil { vm.emit(.lockRelease, object: label, objectID: objectID) }
     }
 
     var state: (owner: Int, count: Int) { cond.lock(); defer { cond.unlock() }; return (owner, count) }
+
+    @inline(__always)
+    static func receiver(_ args: Args) throws -> PyRLock {
+        guard args.count > 0, case .object(let o) = args[0], o.type === rlockType else {
+            throw PyError.type("descriptor requires a '_thread.RLock' object")
+        }
+        return unsafeDowncast(o, to: PyRLock.self)
+    }
 
     static func install() {
         let t = rlockType
         t.isBaseType = false
         t.method("acquire") { vm, args in
+            let l = try receiver(args)
+            if args.count == 1 && !args.hasKeywords { return .bool(try l.acquire(vm, blocking: true, timeout: nil)) }
             let (b, to) = try lockAcquireArguments(args, "acquire")
-            return .bool(try (args[0].asObject as! PyRLock).acquire(vm, blocking: b, timeout: to))
+            return .bool(try l.acquire(vm, blocking: b, timeout: to))
         }
-        t.method("__enter__") { vm, args in
-            .bool(try (args[0].asObject as! PyRLock).acquire(vm, blocking: true, timeout: nil))
-        }
-        t.method("release") { vm, args in try (args[0].asObject as! PyRLock).release(vm); return .none }
-        t.method("__exit__") { vm, args in try (args[0].asObject as! PyRLock).release(vm); return .none }
+        t.method("__enter__") { vm, args in .bool(try receiver(args).acquire(vm, blocking: true, timeout: nil)) }
+        t.method("release") { vm, args in try receiver(args).release(vm); return .none }
+        t.method("__exit__") { vm, args in try receiver(args).release(vm); return .none }
         t.method("_is_owned") { vm, args in
-            let s = (args[0].asObject as! PyRLock).state
+            let s = try receiver(args).state
             return .bool(s.count > 0 && s.owner == vm.ident)
         }
         t.method("__repr__") { _, args in
-            let l = args[0].asObject as! PyRLock
+            let l = try receiver(args)
             let s = l.state
             return .str("<\(s.count > 0 ? "locked" : "unlocked") _thread.RLock object owner=\(s.owner) count=\(s.count) at \(RuntimeSetup.address(l))>")
         }

@@ -9,7 +9,7 @@ public enum ThreadModule {
     private static let threadCount = Atomic<Int>(0)
 
     static func nextLockLabel(_ prefix: String) -> String {
-        "\(prefix)-\(lockCounter.add(1, ordering: .relaxed).newValue)"
+        "\(prefix)#\(lockCounter.add(1, ordering: .relaxed).newValue)"
     }
 
     /// What a new OS thread needs; retained across pthread_create.
@@ -43,6 +43,28 @@ public enum ThreadModule {
             return .int(try spawn(StartBox(vm: newVM, function: args[0], args: Args(posArgs, kwnames: kwn, kwvalues: kwv)), from: vm))
         }
         fn("allocate_lock") { _, _ in .object(PyLock(label: nextLockLabel("Lock"))) }
+        // threading.py's hooks for the deadlock detector and the trace (see LockRole).
+        fn("_adopt_join_lock") { vm, args in
+            (args.positional.first?.asObject as? PyLock)?.adoptAsJoinLock(vm)
+            return .none
+        }
+        // Wraps a threading function that may block (join, Condition/Event/Barrier waits, Semaphore
+        // acquire) so the calling frame is known while it waits (see `VM.nativeCallers`).
+        fn("_located") { _, args in
+            guard case .object(let o)? = args.positional.first, let f = o as? PyFunction else {
+                throw PyError.type("_located expects a function")
+            }
+            let target = Value.object(f)
+            return .object(PyBuiltinFunction(name: f.name, qualname: f.qualname) { vm, a in
+                let caller = vm.currentFrame
+                if let c = caller { vm.nativeCallers.append(c) }
+                defer { if caller != nil { vm.nativeCallers.removeLast() } }
+                return try vm.call(target, a)
+            })
+        }
+        fn("_allocate_waiter") { _, args in
+            .object(PyLock(label: nextLockLabel("Lock"), role: .conditionWaiter, condition: args.positional.first?.asObject))
+        }
         d.setStr("LockType", .object(PyLock.lockType))
         d.setStr("lock", .object(PyLock.lockType))
         PyRLock.rlockType.constructor = { _, _, _ in .object(PyRLock(label: nextLockLabel("RLock"))) }
@@ -71,13 +93,27 @@ public enum ThreadModule {
         return m
     }
 
+    /// Threads started and not yet ended (all interpreters of the process).
+    private static let running = Atomic<Int>(0)
+
+    /// `INTERLEAVE_MAX_THREADS=N`: refuse to start more than N threads at a time, exactly as when
+    /// pthread_create fails (RuntimeError "can't start new thread"). The OS limit is hard to reach
+    /// reliably (root ignores `ulimit -u`); this makes that path testable.
+    static let threadCap: Int? = ProcessInfo.processInfo.environment["INTERLEAVE_MAX_THREADS"].flatMap { Int($0) }
+
     /// Starts an OS thread running `box.function(*args)` on `box.vm`. RuntimeError if the OS refuses.
     static func spawn(_ box: StartBox, from vm: VM) throws -> Int {
+        if running.add(1, ordering: .relaxed).newValue > (threadCap ?? Int.max) {
+            running.subtract(1, ordering: .relaxed)
+            throw PyError.runtime("can't start new thread")
+        }
         var attr = pthread_attr_t()
         pthread_attr_init(&attr)
         pthread_attr_setstacksize(&attr, stackSize)
         pthread_attr_setdetachstate(&attr, Int32(PTHREAD_CREATE_DETACHED))
         defer { pthread_attr_destroy(&attr) }
+        let detector = DeadlockDetector.of(vm.interp)
+        detector.threadStarting()
         let ctx = Unmanaged.passRetained(box).toOpaque()
         vm.interp.gil.threadStarting()   // counted until its last GIL release, for live GIL switching
         var tid = pthread_t()
@@ -87,6 +123,8 @@ public enum ThreadModule {
             return nil
         }, ctx)
         if rc != 0 {
+            running.subtract(1, ordering: .relaxed)
+            detector.threadStarted()
             Unmanaged<StartBox>.fromOpaque(ctx).release()
             vm.interp.gil.threadFinished()
             throw PyError.runtime("can't start new thread")
@@ -97,6 +135,7 @@ public enum ThreadModule {
     static func run(_ box: StartBox) {
         let vm = box.vm
         vm.bindToCurrentThread()
+        DeadlockDetector.of(vm.interp).threadStarted()
         threadCount.add(1, ordering: .relaxed)
         vm.interp.gil.acquire(vm)
         vm.emit(.threadStart)
@@ -109,6 +148,7 @@ public enum ThreadModule {
         } catch {}
         vm.emit(.threadEnd)
         threadCount.add(-1, ordering: .relaxed)
+        running.subtract(1, ordering: .relaxed)
         vm.unbind()
         vm.interp.gil.release(vm)
         vm.interp.gil.threadFinished()

@@ -63,7 +63,7 @@ class Condition:
     def wait(self, timeout=None):
         if not self._is_owned():
             raise RuntimeError("cannot wait on un-acquired lock")
-        waiter = _allocate_lock()
+        waiter = _thread._allocate_waiter(self)
         waiter.acquire()
         self._waiters.append(waiter)
         saved = self._release_save()
@@ -418,6 +418,7 @@ class Thread:
             self._ident = get_ident()
             self._native_id = get_native_id()
             _thread._set_name(self._name)
+            _thread._adopt_join_lock(self._tstate_lock)
             if not self._daemonic:
                 with _shutdown_locks_lock:
                     _shutdown_locks.add(self._tstate_lock)
@@ -456,10 +457,16 @@ class Thread:
             raise RuntimeError("cannot join thread before it is started")
         if self is current_thread():
             raise RuntimeError("cannot join current thread")
+        # The wait happens here, not in a helper, so a deadlock report can say "in Thread.join()".
+        lock = self._tstate_lock
+        if lock is None:
+            return
         if timeout is None:
-            self._wait_for_tstate_lock()
+            acquired = lock.acquire()
         else:
-            self._wait_for_tstate_lock(timeout=max(timeout, 0))
+            acquired = lock.acquire(True, max(timeout, 0))
+        if acquired:
+            lock.release()
 
     def _wait_for_tstate_lock(self, block=True, timeout=-1):
         lock = self._tstate_lock
@@ -561,6 +568,18 @@ class _DummyThread(Thread):
 
     def join(self, timeout=None):
         raise RuntimeError("cannot join a dummy thread")
+
+
+# The blocking API, wrapped so a wait knows the program line that called it (deadlock reports and
+# trace events point there, not into this module).
+_located = _thread._located
+Thread.join = _located(Thread.join)
+Condition.wait = _located(Condition.wait)
+Condition.wait_for = _located(Condition.wait_for)
+Semaphore.acquire = _located(Semaphore.acquire)
+Semaphore.__enter__ = Semaphore.acquire
+Event.wait = _located(Event.wait)
+Barrier.wait = _located(Barrier.wait)
 
 
 def current_thread():

@@ -67,7 +67,8 @@ extension RuntimeSetup {
             guard args.count == 2, case .object(let no) = args[1], let name = no as? PyStr else {
                 throw PyError.type("attribute name must be string")
             }
-            return try vm.getAttr(args[0], name)
+            if let v = try vm.genericGetAttrOrNil(args[0], name, useGetattr: false) { return v }
+            throw vm.attributeError(args[0], name)
         }
         t.method("__delattr__") { vm, args in
             guard args.count == 2, case .object(let no) = args[1], let name = no as? PyStr else {

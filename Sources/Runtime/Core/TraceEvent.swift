@@ -10,6 +10,13 @@
 /// - `objectID` identifies the primitive (two locks with the same label differ by id); `otherThread`
 ///   is the related thread (the holder a waiter waits for, the thread being joined); `location` is the
 ///   Python source position (`file:line`) of the waiting code, given for blocking waits.
+/// - Joins and condition waits are built from locks by threading.py; the engine reports them as
+///   `join`/`joinDone` (object: the joined thread's name, otherThread: its ident) and
+///   `conditionWait`/`conditionWoken` (objectID: the Condition), never as waits on internal locks;
+///   `conditionNotify` has otherThread = the waiter it woke. A wait that timed out ends with
+///   `lockTimeout`, or `joinDone`/`conditionWoken` with detail `timed out`.
+/// - `deadlock`: one per stuck thread when the deadlock detector reports (object: the lock it waits for,
+///   objectID, otherThread: the thread it waits for if any, location, detail: the whole report text).
 public struct TraceEvent: Sendable {
     public enum Kind: String, Sendable {
         case threadStart, threadEnd, output

@@ -108,6 +108,12 @@ public final class Interpreter: @unchecked Sendable {
         get { traceHub.isActive ? traceHub.deliver : nil }
         set { traceHub.setSingleSink(newValue) }
     }
+    /// The deadlock detector's report for the program run last (set when the detector found every
+    /// thread stuck and aborted them). Runners read it to tell a deadlock from other exits; whoever
+    /// starts the next program clears it.
+    public let deadlockReport = Locked<String?>(nil)
+    /// The Engine's per-interpreter thread services (the deadlock detector), created on first use.
+    public let threadServices = Locked<AnyObject?>(nil)
     /// Every live VM (thread), for `threading.enumerate` and interrupting.
     let vmsLock = Locked<[ObjectIdentifier: VM]>([:])
     private let nextThreadNumber = Atomic<Int>(1)
@@ -136,8 +142,9 @@ public final class Interpreter: @unchecked Sendable {
 
     /// Asks every thread of this interpreter to stop at its next safe point (a demo's time limit, a
     /// deadlock report): blocking waits end, and each thread unwinds with SystemExit("demo aborted").
+    /// The request is one-shot per thread (so `finally` blocks and threading's cleanup can run).
     public func abortAll() {
-        for vm in liveVMs { vm.evalBreaker.bitwiseOr(VM.breakAbort, ordering: .releasing) }
+        for vm in liveVMs { vm.requestAbort() }
     }
 
     /// Clears a previous `abortAll` on every remaining thread (before the next demo runs).

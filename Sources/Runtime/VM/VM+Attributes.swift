@@ -47,6 +47,25 @@ extension VM {
         // Type identity checks, not dynamic casts: this runs on every attribute read.
         if type === PyType.type, case .object(let o) = obj { return try typeGetAttr(unsafeDowncast(o, to: PyType.self), name) }
         if type === PyType.superType, case .object(let o) = obj { return try superGetAttr(unsafeDowncast(o, to: PySuper.self), name) }
+        // A class's own `__getattribute__` (threading.local is one) replaces the generic lookup; its
+        // AttributeError falls back to `__getattr__`, as CPython's slot_tp_getattr_hook does.
+        if !type.isBuiltin, let ga = lookupCached(type, Names.getattribute), case .object(let gf) = ga, gf is PyFunction {
+            do {
+                return try callBound(ga, obj, [.object(name)])
+            } catch let e as PyError where e.exception.isInstance(of: .attributeError) {
+                if let g = lookupCached(type, Names.getattr) { return try callBound(g, obj, [.object(name)]) }
+                throw e
+            }
+        }
+        return try genericGetAttrOrNil(obj, name, useGetattr: true)
+    }
+
+    /// `object.__getattribute__`: data descriptors, the instance dict, class attributes; then, when
+    /// `useGetattr`, the class's `__getattr__`.
+    public func genericGetAttrOrNil(_ obj: Value, _ name: PyStr, useGetattr: Bool) throws -> Value? {
+        let type = obj.type
+        if type === PyType.type, case .object(let o) = obj { return try typeGetAttr(unsafeDowncast(o, to: PyType.self), name) }
+        if type === PyType.superType, case .object(let o) = obj { return try superGetAttr(unsafeDowncast(o, to: PySuper.self), name) }
         let classAttr = lookupCached(type, name)
         if let ca = classAttr, case .object(let d) = ca {
             if let p = d as? PyProperty {
@@ -59,7 +78,7 @@ extension VM {
         if let ca = classAttr { return try bindDescriptor(ca, instance: obj, owner: type) }
         if name.value == "__class__" { return .object(type) }
         if name.value == "__dict__", case .object(let o) = obj, let d = o.instanceDict { return .object(d) }
-        if let ga = lookupCached(type, Names.getattr) {
+        if useGetattr, let ga = lookupCached(type, Names.getattr) {
             // `__getattr__`'s own AttributeError (and its message) propagates, as in CPython.
             return try callBound(ga, obj, [.object(name)])
         }

@@ -38,6 +38,12 @@ public final class VM: @unchecked Sendable {
     /// Unowned(unsafe): the frame chain (`back` links and `eval`'s locals) keeps these frames alive.
     public internal(set) unowned(unsafe) var currentFrame: Frame?
 
+    /// Frames that called into threading's blocking API through a native wrapper (`_thread._located`),
+    /// innermost last. A Python function called from native code runs in a nested loop whose frames do
+    /// not link back to the caller; these links let `frameChain` reach the program's own line (where
+    /// `t.join()` or `ev.wait()` was written) for deadlock reports and trace locations.
+    public var nativeCallers: [Frame] = []
+
     /// Eval-breaker bits, set from other threads and checked at back-edges and calls.
     public let evalBreaker = Atomic<UInt32>(0)
     public static let breakInterrupt: UInt32 = 1
@@ -95,7 +101,33 @@ public final class VM: @unchecked Sendable {
     // MARK: eval breaker
 
     /// Asks this thread to raise KeyboardInterrupt at its next safe point.
-    public func requestInterrupt() { evalBreaker.bitwiseOr(VM.breakInterrupt, ordering: .relaxed) }
+    public func requestInterrupt() {
+        evalBreaker.bitwiseOr(VM.breakInterrupt, ordering: .releasing)
+        wakeBlockedWait()
+    }
+
+    /// Asks this thread to unwind with SystemExit("demo aborted") at its next safe point (one-shot).
+    public func requestAbort() {
+        evalBreaker.bitwiseOr(VM.breakAbort, ordering: .releasing)
+        wakeBlockedWait()
+    }
+
+    /// The condition a blocking primitive of this thread waits on (set for the length of the wait), so
+    /// an interrupt or abort wakes it at once instead of at the end of a polling slice.
+    private let blockedOn = Locked<NSCondition?>(nil)
+
+    /// Runs `body` (a wait on `cond`, with `cond` locked, checking `interruptPending` before each wait)
+    /// with `cond` registered for `requestInterrupt`/`requestAbort` to broadcast.
+    public func whileBlocked<R>(on cond: NSCondition, _ body: () throws -> R) rethrows -> R {
+        blockedOn.withLock { $0 = cond }
+        defer { blockedOn.withLock { $0 = nil } }
+        return try body()
+    }
+
+    private func wakeBlockedWait() {
+        guard let c = blockedOn.withLock({ $0 }) else { return }
+        c.lock(); c.broadcast(); c.unlock()
+    }
 
     /// Handles eval-breaker requests; throws KeyboardInterrupt when one is pending.
     @inline(never)
@@ -106,6 +138,9 @@ public final class VM: @unchecked Sendable {
             throw PyError(PyBaseException(type: .keyboardInterrupt))
         }
         if bits & VM.breakAbort != 0 {
+            // One-shot, like an interrupt: the thread unwinds (its `with` blocks release their locks, its
+            // `finally` blocks and threading's bookkeeping run). Whoever aborts re-asks if it must.
+            evalBreaker.bitwiseAnd(~VM.breakAbort, ordering: .relaxed)
             throw PyError(PyBaseException(type: .systemExit, args: [.str("demo aborted")]))
         }
         if bits & VM.breakGILDrop != 0 {
@@ -140,11 +175,19 @@ public final class VM: @unchecked Sendable {
                                location: withLocation ? currentLocation : nil))
     }
 
-    /// `file:line` of the innermost Python frame running on this thread, if any.
-    public var currentLocation: String? {
-        guard let f = currentFrame else { return nil }
-        return "\(f.code.filename):\(f.line)"
+    /// Emits a trace event about this thread with a location found earlier (the deadlock detector reports
+    /// for stuck threads from its own thread).
+    public func emit(_ kind: TraceEvent.Kind, object: String?, detail: String?, objectID: Int?,
+                     otherThread: Int?, location: String?) {
+        guard let sink = interp.eventSink else { return }
+        sink(TraceEvent(time: elapsed, pid: getpid(), thread: ident, threadName: name, kind: kind,
+                        object: object, detail: detail, objectID: objectID, otherThread: otherThread,
+                        location: location))
     }
+
+    /// `file:line` of the program code running on this thread (frozen modules such as threading are
+    /// skipped: a wait inside `Event.wait` is reported at the line calling it), if any.
+    public var currentLocation: String? { userLocation }
 }
 
 /// pthread-specific storage for `VM.current`.

@@ -1,0 +1,64 @@
+import Foundation
+import XCTest
+import Runtime
+import Engine
+
+/// The trace events the views draw waits and deadlocks from: lock waits name the lock (objectID), the
+/// holder (otherThread) and the waiting line (location); joins name the joined thread; the detector
+/// emits one `deadlock` event per stuck thread; and `Runner` returns the deadlock status.
+final class DeadlockEventTests: XCTestCase {
+    func testDeadlockEvents() throws {
+        let out = CapturingSink(), err = CapturingSink()
+        let interp = Engine.makeInterpreter(stdout: out, stderr: err)
+        let events = Locked<[TraceEvent]>([])
+        interp.eventSink = { e in events.withLock { $0.append(e) } }
+        let src = """
+            import threading
+            lock_a = threading.Lock()
+            lock_b = threading.Lock()
+            both = threading.Barrier(2)
+            def first():
+                with lock_a:
+                    both.wait()
+                    with lock_b:
+                        pass
+            def second():
+                with lock_b:
+                    both.wait()
+                    with lock_a:
+                        pass
+            t1 = threading.Thread(target=first)
+            t2 = threading.Thread(target=second)
+            t1.start(); t2.start()
+            t1.join()
+
+            """
+        let status = Runner(interp: interp).runMain(source: src, filename: "dl.py")
+        XCTAssertEqual(status, Runner.deadlockStatus)
+        XCTAssertNotNil(interp.deadlockReport.withLock { $0 })
+        XCTAssertTrue(err.text.hasPrefix("Deadlock: 2 threads"), err.text)
+        let all = events.withLock { $0 }
+        let byName = Dictionary(grouping: all, by: \.threadName)
+        guard let t1 = byName["Thread-1 (first)"], let t2 = byName["Thread-2 (second)"],
+              let main = byName["MainThread"] else {
+            return XCTFail("missing threads in \(Set(all.map(\.threadName)))")
+        }
+        let t1ident = t1[0].thread, t2ident = t2[0].thread
+        // Thread-1 waits for lock_b (held by Thread-2) at line 8, and the other way round at line 13.
+        let w1 = t1.first { $0.kind == .lockWait && $0.location == "dl.py:8" }
+        let w2 = t2.first { $0.kind == .lockWait && $0.location == "dl.py:13" }
+        XCTAssertEqual(w1?.otherThread, t2ident)
+        XCTAssertEqual(w2?.otherThread, t1ident)
+        XCTAssertNotNil(w1?.objectID)
+        XCTAssertNotEqual(w1?.objectID, w2?.objectID)
+        // The lock Thread-1 waits for is the one Thread-2 acquired.
+        XCTAssertTrue(t2.contains { $0.kind == .lockAcquire && $0.objectID == w1?.objectID })
+        // Main's join names the joined thread.
+        XCTAssertTrue(main.contains { $0.kind == .join && $0.otherThread == t1ident && $0.object == "Thread-1 (first)" })
+        // One deadlock event per stuck thread, each saying whom it waits for.
+        let dl = all.filter { $0.kind == .deadlock }
+        XCTAssertEqual(Set(dl.map(\.threadName)), ["Thread-1 (first)", "Thread-2 (second)", "MainThread"])
+        XCTAssertEqual(dl.first { $0.thread == t1ident }?.otherThread, t2ident)
+        XCTAssertEqual(dl.first { $0.threadName == "MainThread" }?.otherThread, t1ident)
+    }
+}

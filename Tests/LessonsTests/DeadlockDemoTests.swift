@@ -1,0 +1,195 @@
+import XCTest
+import Foundation
+import Runtime
+import Engine
+@testable import Lessons
+
+/// Lessons and deadlocks: the ```` ```python demo deadlock ```` contract with lesson authors, and demos
+/// whose threads are stopped when the demo is interrupted.
+final class DeadlockDemoTests: XCTestCase {
+    func makeSession(_ body: String) throws -> (LessonSession, CapturingSink) {
+        let out = CapturingSink()
+        let lesson = try parseLesson(body)
+        return (LessonSession(lesson: lesson, output: out, errorOutput: out, colour: false), out)
+    }
+
+    static let deadlockingDemo = """
+        import threading
+        lock_a = threading.Lock()
+        lock_b = threading.Lock()
+        both = threading.Barrier(2)
+
+        def first():
+            with lock_a:
+                both.wait()
+                with lock_b:
+                    pass
+
+        def second():
+            with lock_b:
+                both.wait()
+                with lock_a:
+                    pass
+
+        t1 = threading.Thread(target=first)
+        t2 = threading.Thread(target=second)
+        t1.start(); t2.start()
+        t1.join(); t2.join()
+        """
+
+    func testExpectedDeadlockPassesAndChecksSeeTheReport() throws {
+        let (s, out) = try makeSession("""
+            ## Deadlock
+
+            ```python demo deadlock
+            \(DeadlockDemoTests.deadlockingDemo)
+            ```
+
+            ```python check
+            assert deadlock_report is not None
+            assert "lock_a" in deadlock_report and "lock_b" in deadlock_report
+            ```
+
+            ## After
+
+            ```python demo
+            print("threads left:", threading.active_count())
+            ```
+            """)
+        XCTAssertTrue(s.lesson.steps[0].demos[0].attributes.deadlock)
+        let r = s.runStep(s.lesson.steps[0], check: true, annotate: false)
+        XCTAssertEqual(r.demos.first?.outcome, .deadlocked)
+        XCTAssertTrue(r.demos.first?.succeeded ?? false)
+        XCTAssertEqual(r.checks.map(\.passed), [true], out.text)
+        // The report is part of the demo's displayed output.
+        XCTAssertTrue(out.text.contains("Deadlock: 2 threads wait for each other in a cycle"), out.text)
+        XCTAssertFalse(out.text.contains("Traceback"), out.text)
+        // Both threads were stopped; the session goes on.
+        let after = s.runDemo(s.lesson.steps[1], annotate: false)
+        XCTAssertEqual(after.output, "threads left: 1\n")
+    }
+
+    func testExpectedDeadlockThatDoesNotHappenFails() throws {
+        let (s, _) = try makeSession("""
+            ## No deadlock
+
+            ```python demo deadlock
+            print("fine")
+            ```
+
+            ```python check
+            assert deadlock_report is None
+            ```
+            """)
+        let r = s.runStep(s.lesson.steps[0], check: true, annotate: false)
+        XCTAssertEqual(r.demos.first?.outcome, .completed)
+        XCTAssertFalse(r.demos.first?.succeeded ?? true)
+        XCTAssertEqual(r.checks.first?.report,
+                       "FAIL syn.md:\(s.lesson.steps[0].demos[0].line): demo was expected to deadlock but finished")
+    }
+
+    func testUnexpectedDeadlockFailsTheDemo() throws {
+        let (s, out) = try makeSession("""
+            ## Oops
+
+            ```python demo
+            \(DeadlockDemoTests.deadlockingDemo)
+            ```
+
+            ```python check
+            assert True
+            ```
+            """)
+        let r = s.runStep(s.lesson.steps[0], check: true, annotate: false)
+        XCTAssertEqual(r.demos.first?.outcome, .deadlocked)
+        XCTAssertEqual(r.checks.first?.report, "FAIL syn.md:\(s.lesson.steps[0].demos[0].line): demo deadlocked")
+        XCTAssertTrue(out.text.contains("Deadlock: 2 threads"), out.text)
+    }
+
+    func testUnknownDemoFlagStillRejected() {
+        XCTAssertThrowsError(try parseLesson("""
+            ## S
+
+            ```python demo sometimes
+            print(1)
+            ```
+            """))
+    }
+
+    /// Interrupting a demo (its time limit, as Ctrl-C does) stops all of its threads, wherever they are
+    /// blocked: on a lock, a join, a condition, sleeping or spinning.
+    func testInterruptStopsEveryThreadOfTheDemo() throws {
+        let (s, _) = try makeSession("""
+            ## Stuck in every way
+
+            ```python demo timeout=1
+            import threading, time
+            held = threading.Lock()
+            held.acquire()
+            cond = threading.Condition()
+            ready = threading.Barrier(6)
+
+            def on_lock():
+                ready.wait()
+                held.acquire()
+
+            def on_condition():
+                with cond:
+                    ready.wait()
+                    cond.wait()
+
+            def sleeping():
+                ready.wait()
+                time.sleep(60)
+
+            def spinning():
+                ready.wait()
+                while True:
+                    pass
+
+            locker = threading.Thread(target=on_lock)
+            def joining():
+                ready.wait()
+                locker.join()
+
+            for f in (on_condition, sleeping, spinning, joining):
+                threading.Thread(target=f).start()
+            locker.start()
+            ready.wait()
+            print("all", threading.active_count(), "threads are stuck")
+            time.sleep(60)
+            ```
+            """)
+        let t0 = Date()
+        let d = s.runDemo(s.lesson.steps[0], annotate: false)
+        XCTAssertEqual(d.outcome, .timedOut(1))
+        XCTAssertEqual(d.output, "all 6 threads are stuck\n")
+        XCTAssertLessThan(Date().timeIntervalSince(t0), 8)
+        XCTAssertEqual(s.interpreter.liveVMs.count, 1, "threads still alive after the demo was stopped")
+    }
+
+    /// Ctrl-C itself (`LessonSession.interrupt`, as the REPL's SIGINT watcher calls it).
+    func testCtrlCStopsThreadsBlockedOnLocks() throws {
+        let (s, _) = try makeSession("""
+            ## Stuck
+
+            ```python demo timeout=30
+            import threading, time
+            gate = threading.Lock()
+            gate.acquire()
+            # A sleeping thread could still wake the others: not a deadlock, only Ctrl-C ends this.
+            workers = [threading.Thread(target=time.sleep, args=(60,))]
+            workers += [threading.Thread(target=gate.acquire) for _ in range(3)]
+            for w in workers:
+                w.start()
+            print("waiting", flush=True)
+            gate.acquire()
+            ```
+            """)
+        let session = s
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { session.interrupt() }
+        let d = s.runDemo(s.lesson.steps[0], annotate: false)
+        XCTAssertEqual(d.outcome, .interrupted)
+        XCTAssertEqual(s.interpreter.liveVMs.count, 1)
+    }
+}
