@@ -11,6 +11,16 @@ public struct Args {
         self.positional = positional; self.kwnames = kwnames; self.kwvalues = kwvalues
     }
 
+    /// Positional arguments moved out of `count` initialized values at `p` (which are left uninitialized).
+    @inline(__always)
+    public init(movingFrom p: UnsafeMutablePointer<Value>, count: Int) {
+        self.positional = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            if count > 0 { buffer.baseAddress!.moveInitialize(from: p, count: count) }
+            initialized = count
+        }
+        self.kwnames = []; self.kwvalues = []
+    }
+
     @inline(__always) public var count: Int { positional.count }
     @inline(__always) public subscript(i: Int) -> Value { positional[i] }
     public var hasKeywords: Bool { !kwnames.isEmpty }

@@ -387,15 +387,18 @@ extension VM {
                         let (base, argStart, nargs) = layout
                         let callable = slots[argStart - 1]
                         let nkw = kwnames?.items.count ?? 0
+                        // The arguments move from the stack into the Args arrays (no copies, so no
+                        // reference counting per argument); only the callable slots are left to release.
                         let args: Args
                         if nkw == 0 {
-                            args = Args(Array(UnsafeBufferPointer(start: slots + argStart, count: nargs)))
+                            args = Args(movingFrom: slots + argStart, count: nargs)
                         } else {
-                            args = Args(Array(UnsafeBufferPointer(start: slots + argStart, count: nargs - nkw)),
-                                        kwnames: kwnames!.items.map { ($0.asObject as! PyStr).value },
-                                        kwvalues: Array(UnsafeBufferPointer(start: slots + argStart + nargs - nkw, count: nkw)))
+                            var a = Args(movingFrom: slots + argStart, count: nargs - nkw)
+                            a.kwnames = kwnames!.items.map { ($0.asObject as! PyStr).value }
+                            a.kwvalues = Args(movingFrom: slots + argStart + nargs - nkw, count: nkw).positional
+                            args = a
                         }
-                        (slots + base).deinitialize(count: sp - base)
+                        (slots + base).deinitialize(count: argStart - base)
                         sp = base
                         f.sp = sp; f.pc = pc
                         push(slots, &sp, try call(callable, args))
@@ -446,10 +449,10 @@ extension VM {
                         push(slots, &sp, .object(PyType.assertionError))
                     case .beforeWith:
                         let mgr = pop(slots, &sp)
-                        guard let enter = mgr.type.lookup(Names.enter) else {
+                        guard let enter = lookupCached(mgr.type, Names.enter) else {
                             throw PyError.type("'\(mgr.typeName)' object does not support the context manager protocol")
                         }
-                        guard let exit = mgr.type.lookup(Names.exit) else {
+                        guard let exit = lookupCached(mgr.type, Names.exit) else {
                             throw PyError.type("'\(mgr.typeName)' object does not support the context manager protocol (missed __exit__ method)")
                         }
                         push(slots, &sp, try bindDescriptor(exit, instance: mgr, owner: mgr.type))

@@ -4,6 +4,15 @@
 extension VM {
     public func call(_ callable: Value, _ args: Args) throws -> Value {
         guard case .object(let o) = callable else { throw notCallable(callable) }
+        // The common kinds first, by exact Swift class (a metadata compare; `as` casts are dynamic).
+        if ObjectIdentifier(Swift.type(of: o)) == ObjectIdentifier(PyBuiltinFunction.self) {
+            let b = unsafeDowncast(o, to: PyBuiltinFunction.self)
+            if let s = b.boundSelf { return try b.fn(self, args.prepending(s)) }
+            return try b.fn(self, args)
+        }
+        if ObjectIdentifier(Swift.type(of: o)) == ObjectIdentifier(PyFunction.self) {
+            return try callFunction(unsafeDowncast(o, to: PyFunction.self), args)
+        }
         switch o {
         case let f as PyFunction: return try callFunction(f, args)
         case let b as PyBuiltinFunction:
