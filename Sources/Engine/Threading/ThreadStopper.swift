@@ -16,7 +16,7 @@ public enum ThreadStopper {
                 let others = interp.liveVMs.filter { $0 !== vm }
                 if others.isEmpty { return true }
                 if Date() >= deadline { return false }
-                for o in others { o.requestAbort() }
+                interp.abort(others)
                 Thread.sleep(forTimeInterval: 0.1)
             }
         }

@@ -144,7 +144,16 @@ public final class Interpreter: @unchecked Sendable {
     /// deadlock report): blocking waits end, and each thread unwinds with SystemExit("demo aborted").
     /// The request is one-shot per thread (so `finally` blocks and threading's cleanup can run).
     public func abortAll() {
-        for vm in liveVMs { vm.requestAbort() }
+        // Mark every thread before waking any: a woken thread unwinds and releases its locks at once,
+        // and a thread not yet marked would take such a lock and run on (seen under ThreadSanitizer,
+        // whose slowdown widens the window).
+        abort(liveVMs)
+    }
+
+    /// `abortAll` for some threads only: all are marked before any is woken.
+    public func abort(_ vms: [VM]) {
+        for vm in vms { vm.markAbort() }
+        for vm in vms { vm.wakeBlockedWait() }
     }
 
     /// Clears a previous `abortAll` on every remaining thread (before the next demo runs).

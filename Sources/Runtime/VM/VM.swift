@@ -108,8 +108,13 @@ public final class VM: @unchecked Sendable {
 
     /// Asks this thread to unwind with SystemExit("demo aborted") at its next safe point (one-shot).
     public func requestAbort() {
-        evalBreaker.bitwiseOr(VM.breakAbort, ordering: .releasing)
+        markAbort()
         wakeBlockedWait()
+    }
+
+    /// Sets the abort request without waking a blocked wait (see `Interpreter.abortAll`).
+    func markAbort() {
+        evalBreaker.bitwiseOr(VM.breakAbort, ordering: .releasing)
     }
 
     /// The condition a blocking primitive of this thread waits on (set for the length of the wait), so
@@ -124,7 +129,8 @@ public final class VM: @unchecked Sendable {
         return try body()
     }
 
-    private func wakeBlockedWait() {
+    /// Wakes this thread's blocked wait, if any, so it sees a pending interrupt or abort.
+    func wakeBlockedWait() {
         guard let c = blockedOn.withLock({ $0 }) else { return }
         c.lock(); c.broadcast(); c.unlock()
     }
