@@ -368,6 +368,20 @@ def _alarm(signum, frame):
     raise DemoTimeout()
 
 
+def run_checks(checks, ns, path):
+    """Runs a step's check blocks in its namespace: [(ok, line, message, sometimes)]."""
+    results = []
+    for c in checks:
+        try:
+            run_code(c, ns, path, c.attrs.get("timeout", DEFAULT_TIMEOUT))
+            results.append((True, c.line, "", "sometimes" in c.flags))
+        except BaseException as e:  # noqa: B902
+            if isinstance(e, KeyboardInterrupt):
+                raise
+            results.append((False, c.line, describe_exc(e, path), "sometimes" in c.flags))
+    return results
+
+
 def run_code(block, ns, path, timeout):
     """Exec block.code in ns on this (main) thread, bounded by timeout."""
     code = compile("\n" * (block.code_line - 1) + block.code, path, "exec")
@@ -439,15 +453,7 @@ def run_group(lesson, ns, demo, checks, attempt, tries):
             results.append((False, c.line, "not run: its demo failed", False))
         return results
     ns["demo_output"] = out
-    for c in checks:
-        try:
-            run_code(c, ns, path, c.attrs.get("timeout", DEFAULT_TIMEOUT))
-            results.append((True, c.line, "", "sometimes" in c.flags))
-        except BaseException as e:  # noqa: B902
-            if isinstance(e, KeyboardInterrupt):
-                raise
-            results.append((False, c.line, describe_exc(e, path), "sometimes" in c.flags))
-    return results
+    return results + run_checks(checks, ns, path)
 
 
 WATCHDOG = r"""
@@ -515,15 +521,7 @@ def run_deadlock_group(lesson, ns, demo, checks):
         results.append((False, demo.line, f"no deadlock: {why}", False))
     ns["demo_output"] = out
     ns["deadlock_report"] = report
-    for c in checks:
-        try:
-            run_code(c, ns, path, c.attrs.get("timeout", DEFAULT_TIMEOUT))
-            results.append((True, c.line, "", "sometimes" in c.flags))
-        except BaseException as e:  # noqa: B902
-            if isinstance(e, KeyboardInterrupt):
-                raise
-            results.append((False, c.line, describe_exc(e, path), "sometimes" in c.flags))
-    return results
+    return results + run_checks(checks, ns, path)
 
 
 def run_lesson(lesson):

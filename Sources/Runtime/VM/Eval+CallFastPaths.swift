@@ -26,15 +26,30 @@ extension VM {
     @inline(never)
     func enterSimpleCall(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ layout: (base: Int, argStart: Int, nargs: Int),
                          caller: Frame) throws -> Frame? {
-        let (base, argStart, nargs) = layout
+        let (argStart, nargs) = (layout.argStart, layout.nargs)
         guard case .object(let co) = slots[argStart - 1], co.hasType(functionTypeID) else { return nil }
         let fn = unsafeDowncast(co, to: PyFunction.self)
         guard fn.code.hasSimpleSignature, fn.code.argcount == nargs else { return nil }
+        return try enterFrame(fn, slots, &sp, layout, caller: caller, instance: nil)
+    }
+
+    /// Both fast paths' common part: a new frame for `fn` whose parameters are `instance` (if any) and
+    /// then the stack's arguments (moved, not copied); the call's stack entries are popped and the frame
+    /// is linked to `caller`.
+    @inline(__always)
+    func enterFrame(_ fn: PyFunction, _ slots: UnsafeMutablePointer<Value>, _ sp: inout Int,
+                    _ layout: (base: Int, argStart: Int, nargs: Int), caller: Frame, instance: Value?) throws -> Frame {
+        let (base, argStart, nargs) = layout
         if depth >= interp.recursionLimit.load(ordering: .relaxed) {
             throw PyError(.make(.recursionError, "maximum recursion depth exceeded"))
         }
         let nf = allocateFrame(fn)
-        let ns = nf.slots
+        var ns = nf.slots
+        if let instance {
+            ns[0] = instance
+            nf.constructedInstance = instance
+            ns += 1
+        }
         for i in 0..<nargs { ns[i] = (slots + argStart + i).move() }
         (slots + base).deinitialize(count: argStart - base)
         sp = base
@@ -51,7 +66,7 @@ extension VM {
     @inline(never)
     func enterInitCall(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ layout: (base: Int, argStart: Int, nargs: Int),
                        caller: Frame) throws -> Frame? {
-        let (base, argStart, nargs) = layout
+        let (argStart, nargs) = (layout.argStart, layout.nargs)
         guard case .object(let co) = slots[argStart - 1], co.hasType(typeTypeID) else { return nil }
         let cls = unsafeDowncast(co, to: PyType.self)
         guard !cls.isBuiltin, cls.layout == .object, hasDefaultNew(cls) else { return nil }
@@ -59,22 +74,7 @@ extension VM {
         guard case .some(.object(let io)) = entry.pointee.value, io.hasType(functionTypeID) else { return nil }
         let initFn = unsafeDowncast(io, to: PyFunction.self)
         guard initFn.code.hasSimpleSignature, initFn.code.argcount == nargs + 1 else { return nil }
-        if depth >= interp.recursionLimit.load(ordering: .relaxed) {
-            throw PyError(.make(.recursionError, "maximum recursion depth exceeded"))
-        }
-        let instance = Value.object(PyInstance(type: cls))
-        let nf = allocateFrame(initFn)
-        let ns = nf.slots
-        ns[0] = instance
-        for i in 0..<nargs { ns[i + 1] = (slots + argStart + i).move() }
-        (slots + base).deinitialize(count: argStart - base)
-        sp = base
-        setupCells(initFn, nf)
-        nf.constructedInstance = instance
-        caller.sp = sp
-        nf.back = caller
-        depth += 1
-        return nf
+        return try enterFrame(initFn, slots, &sp, layout, caller: caller, instance: .object(PyInstance(type: cls)))
     }
 
     /// LOAD_METHOD for an instance of a plain class whose class attribute `name` is a Python function
