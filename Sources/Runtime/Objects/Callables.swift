@@ -14,9 +14,15 @@ public struct Args {
     /// Positional arguments moved out of `count` initialized values at `p` (which are left uninitialized).
     @inline(__always)
     public init(movingFrom p: UnsafeMutablePointer<Value>, count: Int) {
-        self.positional = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
-            if count > 0 { buffer.baseAddress!.moveInitialize(from: p, count: count) }
-            initialized = count
+        // No arrays of capacity 0 through `unsafeUninitializedCapacity`: that would write the count into
+        // the process-wide empty-array singleton (a data race ThreadSanitizer reports).
+        if count == 0 {
+            self.positional = []
+        } else {
+            self.positional = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+                buffer.baseAddress!.moveInitialize(from: p, count: count)
+                initialized = count
+            }
         }
         self.kwnames = []; self.kwvalues = []
     }
