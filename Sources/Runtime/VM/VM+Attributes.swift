@@ -212,9 +212,12 @@ extension VM {
     /// not shadowed by the instance, so the call can skip creating a bound method.
     @inline(__always)
     func loadMethod(_ obj: Value, _ name: PyStr) throws -> (Value, Value?) {
-        if case .object(let o) = obj, case let t = o.type, t !== PyType.type, t !== PyType.superType, t !== PyType.module {
+        // Type identities come from VM fields: reading a `PyType.x` global costs a swift_once call and a
+        // retain/release pair each time.
+        if case .object(let o) = obj, !o.hasType(typeTypeID), !o.hasType(superTypeID), !o.hasType(moduleTypeID) {
+            let t = o.type
             if let attr = lookupCached(t, name), case .object(let d) = attr,
-               d.type === PyType.function || (d.type === PyType.builtinFunction && unsafeDowncast(d, to: PyBuiltinFunction.self).boundSelf == nil) {
+               d.hasType(functionTypeID) || (d.hasType(builtinFunctionTypeID) && unsafeDowncast(d, to: PyBuiltinFunction.self).boundSelf == nil) {
                 if let dict = o.instanceDict, let v = dict.getStr(name) { return (v, nil) }
                 return (attr, obj)
             }
