@@ -134,23 +134,27 @@ public enum ThreadModule {
 
     static func run(_ box: StartBox) {
         let vm = box.vm
+        // A strong reference for the whole run: `vm.interp` is unowned(unsafe), and once this thread has
+        // said it is finished (`running`), the interpreter's owner may drop it while the lines below
+        // still release the GIL (a use-after-free seen as a crash in a test process).
+        let interp: Interpreter = vm.interp
         vm.bindToCurrentThread()
-        DeadlockDetector.of(vm.interp).threadStarted()
+        DeadlockDetector.of(interp).threadStarted()
         threadCount.add(1, ordering: .relaxed)
-        vm.interp.gil.acquire(vm)
+        interp.gil.acquire(vm)
         vm.emit(.threadStart)
         do {
             _ = try vm.call(box.function, box.args)
         } catch let e as PyError {
             if !e.exception.isInstance(of: .systemExit) {
-                vm.interp.stderr.write("Unhandled exception in thread started by \((try? vm.repr(box.function)) ?? "?")\n" + vm.formatException(e.exception), from: vm)
+                interp.stderr.write("Unhandled exception in thread started by \((try? vm.repr(box.function)) ?? "?")\n" + vm.formatException(e.exception), from: vm)
             }
         } catch {}
         vm.emit(.threadEnd)
         threadCount.add(-1, ordering: .relaxed)
         running.subtract(1, ordering: .relaxed)
         vm.unbind()
-        vm.interp.gil.release(vm)
-        vm.interp.gil.threadFinished()
+        interp.gil.release(vm)
+        interp.gil.threadFinished()
     }
 }
