@@ -62,7 +62,9 @@ public struct Narration {
             }
             let waited = waitStart.removeValue(forKey: e.thread).map { e.time - $0 }
             if e.kind == .lockTimeout {
-                return "gives up waiting for \(lockName(e))" + (waited.map { " after \(RunSummary.duration($0))" } ?? "")
+                let after = waited.map { " after \(RunSummary.duration($0))" } ?? ""
+                if e.detail == TraceEvent.interruptedDetail { return "stops waiting for \(lockName(e))\(after): interrupted" }
+                return "gives up waiting for \(lockName(e))" + after
             }
             let ms = e.detail.flatMap(Double.init).map { $0 / 1000 } ?? waited
             return "got \(lockName(e))" + (ms.map { " after \(RunSummary.duration($0))" } ?? "")
@@ -72,6 +74,7 @@ public struct Narration {
         case .join: return "waits for \(e.object ?? e.otherThread.flatMap { names[$0] } ?? "a thread") to finish (join)" + at(e)
         case .joinDone:
             if e.detail == "timed out" { return "join timed out: \(e.object ?? "the thread") is still running" }
+            if e.detail == TraceEvent.interruptedDetail { return "stops waiting for \(e.object ?? "the thread"): interrupted" }
             return "join returns: \(e.object ?? "the thread") has finished"
         case .sleep: return "sleeps" + (e.detail.map { " \($0)" } ?? "")
         case .conditionWait: return "waits on \(e.object ?? "a condition")" + at(e)

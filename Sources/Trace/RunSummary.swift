@@ -47,7 +47,7 @@ public struct RunSummary: Sendable, Equatable {
                 waits += 1
                 waitingSince[e.thread] = (e.time, e.object ?? "?")
             case .lockAcquired, .lockTimeout:
-                if e.kind == .lockTimeout { timeouts += 1 }
+                if e.kind == .lockTimeout && e.detail != TraceEvent.interruptedDetail { timeouts += 1 }
                 guard let (since, label) = waitingSince.removeValue(forKey: e.thread) else { continue }
                 let d = e.time - since
                 total += d

@@ -31,6 +31,19 @@ final class NarrationTests: XCTestCase {
         XCTAssertEqual(notes(r), ["MainThread: waits on C", "MainThread: woken up (C)", "MainThread: sleeps 0.5 s"])
     }
 
+    /// A wait ended by Ctrl-C, a time limit or a deadlock report is not a timeout: notes and the summary's
+    /// timeout count must tell them apart.
+    func testInterruptedWaitsAreNotTimeouts() {
+        let r = recording([ev(0.1, 2, .lockWait, "L", other: 1), ev(0.3, 2, .lockTimeout, "L", detail: TraceEvent.interruptedDetail),
+                           ev(0.1, 1, .join, "T2", other: 2), ev(0.3, 1, .joinDone, "T2", detail: TraceEvent.interruptedDetail),
+                           ev(0.4, 3, .lockWait, "M"), ev(0.5, 3, .lockTimeout, "M", detail: "100.0")], end: 1)
+        let n = notes(r)
+        XCTAssertTrue(n.contains("T2: stops waiting for lock L after 200.0 ms: interrupted"), "\(n)")
+        XCTAssertTrue(n.contains("MainThread: stops waiting for T2: interrupted"), "\(n)")
+        XCTAssertTrue(n.contains("T3: gives up waiting for lock M after 100.0 ms"), "\(n)")
+        XCTAssertEqual(RunSummary(r).lockTimeouts, 1)
+    }
+
     func testSelfHeldLockAndTimeout() {
         let r = recording([ev(0.1, 1, .lockWait, "W", detail: "MainThread"), ev(0.2, 1, .lockTimeout, "W")], end: 1)
         let n = notes(r)

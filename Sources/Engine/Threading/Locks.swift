@@ -65,20 +65,25 @@ private func traceWaitBegins(_ vm: VM, lock: DetectableLock, holder: LockSnapsho
 }
 
 /// The trace event that closes it (detail: milliseconds waited, or `timed out`).
+/// A wait that ended without the lock either timed out or was interrupted (Ctrl-C, a demo's time limit,
+/// a deadlock report); the detail says which (`TraceEvent.interruptedDetail`), so views do not call an
+/// aborted wait a timeout.
 private func traceWaitEnds(_ vm: VM, lock: DetectableLock, holder: LockSnapshot, got: Bool, since start: Date) {
     let ms = String(format: "%.1f", Date().timeIntervalSince(start) * 1000)
+    let failed = vm.interruptPending ? TraceEvent.interruptedDetail : "timed out"
     switch holder.role {
     case .lock, .rlock:
         if got {
             vm.emit(.lockAcquired, object: lock.label, detail: ms, objectID: lock.objectID)
         } else {
-            vm.emit(.lockTimeout, object: lock.label, detail: ms, objectID: lock.objectID, withLocation: true)
+            vm.emit(.lockTimeout, object: lock.label, detail: vm.interruptPending ? failed : ms,
+                    objectID: lock.objectID, withLocation: true)
         }
     case .join:
-        vm.emit(.joinDone, object: holder.ownerName, detail: got ? ms : "timed out", objectID: lock.objectID,
+        vm.emit(.joinDone, object: holder.ownerName, detail: got ? ms : failed, objectID: lock.objectID,
                 otherThread: holder.owner)
     case .conditionWaiter:
-        vm.emit(.conditionWoken, object: "Condition", detail: got ? ms : "timed out",
+        vm.emit(.conditionWoken, object: "Condition", detail: got ? ms : failed,
                 objectID: lock.condition.map { ObjectIdentifier($0).hashValue })
     }
 }
@@ -146,9 +151,14 @@ public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
     func adoptAsJoinLock(_ vm: VM) {
         cond.lock()
         role = .join
+        joinedThreadName = vm.name; joinedThreadIdent = vm.ident
         if isLocked { ownerIdent = vm.ident; ownerName = vm.name }
         cond.unlock()
     }
+
+    /// For a join lock: the thread it stands for (named in join events after that thread has ended).
+    private var joinedThreadName: String?
+    private var joinedThreadIdent: Int?
 
     public func acquire(_ vm: VM, blocking: Bool, timeout: Double?) throws -> Bool {
         cond.lock()
@@ -181,8 +191,9 @@ public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
         switch snapshot.role {
         case .lock, .rlock: vm.emit(.lockAcquire, object: label, objectID: objectID)
         case .join:
-            vm.emit(.join, object: snapshot.ownerName, objectID: objectID, withLocation: true)
-            vm.emit(.joinDone, object: snapshot.ownerName, detail: "0.0", objectID: objectID)
+            // The thread has finished: the lock now belongs to the joiner, so name the joined thread.
+            vm.emit(.join, object: joinedThreadName, objectID: objectID, otherThread: joinedThreadIdent, withLocation: true)
+            vm.emit(.joinDone, object: joinedThreadName, detail: "0.0", objectID: objectID, otherThread: joinedThreadIdent)
         case .conditionWaiter: break
         }
     }

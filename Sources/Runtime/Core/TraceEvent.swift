@@ -18,6 +18,10 @@
 /// - `deadlock`: one per stuck thread when the deadlock detector reports (object: the lock it waits for,
 ///   objectID, otherThread: the thread it waits for if any, location, detail: the whole report text).
 public struct TraceEvent: Sendable {
+    /// The `detail` of a `lockTimeout`, `joinDone` or `conditionWoken` whose wait was interrupted (Ctrl-C,
+    /// a demo's time limit, a deadlock report) rather than timed out.
+    public static let interruptedDetail = "interrupted"
+
     public enum Kind: String, Sendable {
         case threadStart, threadEnd, output
         case lockAcquire, lockWait, lockAcquired, lockTimeout, lockRelease
