@@ -24,6 +24,31 @@ enum Trashcan {
         return p
     }
 
+    /// `dispose` for a dying dict's or set's entries: released in place (no copy into a `[Value]`, which
+    /// cost an allocation per dict freed — every instance's `__dict__`) unless they must be parked.
+    static func dispose(entries: consuming [DictTable.Entry]) {
+        let depth = interleave_dealloc_enter()
+        if depth > limit {
+            let parked = pending
+            for e in entries { parked.values.append(e.key); parked.values.append(e.value) }
+            interleave_dealloc_leave()
+            return
+        }
+        _ = consume entries
+        if depth == 1 { releaseParked() }
+        interleave_dealloc_leave()
+    }
+
+    /// Releases the values parked by nested disposals, iteratively (called by the outermost dispose).
+    private static func releaseParked() {
+        let parked = pending
+        while !parked.values.isEmpty {
+            let batch = parked.values
+            parked.values = []
+            _ = consume batch
+        }
+    }
+
     /// Releases `children` (moved out of a dying container) without deep recursion.
     static func dispose(_ children: consuming [Value]) {
         let depth = interleave_dealloc_enter()
@@ -33,14 +58,7 @@ enum Trashcan {
             return
         }
         _ = consume children
-        if depth == 1 {
-            let parked = pending
-            while !parked.values.isEmpty {
-                let batch = parked.values
-                parked.values = []
-                _ = consume batch
-            }
-        }
+        if depth == 1 { releaseParked() }
         interleave_dealloc_leave()
     }
 }

@@ -136,13 +136,11 @@ struct DictTable {
         return old
     }
 
-    /// Empties the table, returning every key and value (for `Trashcan.dispose` in deinit).
-    mutating func takeAll() -> [Value] {
-        var out: [Value] = []
-        out.reserveCapacity(entries.count * 2)
-        for en in entries { out.append(en.key); out.append(en.value) }
+    /// Empties the table, returning its entries without copying them (for `Trashcan.dispose` in deinit).
+    mutating func takeEntries() -> [Entry] {
+        let taken = entries
         self = DictTable()
-        return out
+        return taken
     }
 
     mutating func removeAll() {

@@ -38,7 +38,7 @@ public final class PyDict: PyObject, LockedTable {
         super.init(type: PyType.dict)
     }
 
-    deinit { Trashcan.dispose(tableStorage.takeAll()) }
+    deinit { Trashcan.dispose(entries: tableStorage.takeEntries()) }
 
     public var count: Int { withTable { $0.count } }
     var version: Int { withTable { $0.version } }
@@ -160,7 +160,7 @@ public final class PySet: PyObject, LockedTable {
         super.init(type: type)
     }
 
-    deinit { Trashcan.dispose(tableStorage.takeAll()) }
+    deinit { Trashcan.dispose(entries: tableStorage.takeEntries()) }
 
     public var count: Int { withTable { $0.count } }
     var version: Int { withTable { $0.version } }

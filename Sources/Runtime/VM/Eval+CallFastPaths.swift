@@ -26,11 +26,15 @@ extension VM {
     @inline(never)
     func enterSimpleCall(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ layout: (base: Int, argStart: Int, nargs: Int),
                          caller: Frame) throws -> Frame? {
-        let (argStart, nargs) = (layout.argStart, layout.nargs)
-        guard case .object(let co) = slots[argStart - 1], co.hasType(functionTypeID) else { return nil }
-        let fn = unsafeDowncast(co, to: PyFunction.self)
-        guard fn.code.hasSimpleSignature, fn.code.argcount == nargs else { return nil }
-        return try enterFrame(fn, slots, &sp, layout, caller: caller, instance: nil)
+        // Borrow the callee from its stack slot without retaining it: the new frame's `function`
+        // reference keeps it alive once `enterFrame` pops the slot.
+        guard let cu = Value.peekObject(slots + layout.argStart - 1) else { return nil }
+        return try cu._withUnsafeGuaranteedRef { co -> Frame? in
+            guard co.hasType(functionTypeID) else { return nil }
+            let fn = unsafeDowncast(co, to: PyFunction.self)
+            guard fn.code.hasSimpleSignature, fn.code.argcount == layout.nargs else { return nil }
+            return try enterFrame(fn, slots, &sp, layout, caller: caller, instance: nil)
+        }
     }
 
     /// Both fast paths' common part: a new frame for `fn` whose parameters are `instance` (if any) and
@@ -40,7 +44,7 @@ extension VM {
     func enterFrame(_ fn: PyFunction, _ slots: UnsafeMutablePointer<Value>, _ sp: inout Int,
                     _ layout: (base: Int, argStart: Int, nargs: Int), caller: Frame, instance: Value?) throws -> Frame {
         let (base, argStart, nargs) = layout
-        if depth >= interp.recursionLimit.load(ordering: .relaxed) {
+        if depth >= interpRef._withUnsafeGuaranteedRef({ $0.recursionLimit.load(ordering: .relaxed) }) {
             throw PyError(.make(.recursionError, "maximum recursion depth exceeded"))
         }
         let nf = allocateFrame(fn)

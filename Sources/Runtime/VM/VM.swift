@@ -11,6 +11,8 @@ public final class VM: @unchecked Sendable {
     /// Unowned(unsafe): the interpreter outlives its VMs, and a checked unowned reference costs an
     /// atomic retain/release on every access in the eval loop.
     public unowned(unsafe) let interp: Interpreter
+    /// `interp` for hot paths: reading through `_withUnsafeGuaranteedRef` costs no retain/release.
+    let interpRef: Unmanaged<Interpreter>
     let arena = ValueArena()
     let lookupCache = LookupCache()
     let globalsCache = GlobalsCache()
@@ -79,6 +81,7 @@ public final class VM: @unchecked Sendable {
 
     public init(interp: Interpreter, name: String, isMain: Bool = false) {
         self.interp = interp
+        self.interpRef = Unmanaged.passUnretained(interp)
         self.name = name
         self.isMain = isMain
         if isMain { bindToCurrentThread() }
