@@ -6,6 +6,9 @@ open class PyObject: @unchecked Sendable {
 
     /// Python's `type(obj)`.
     @inline(__always) public final var type: PyType { _type.unsafelyUnwrapped }
+    /// The type as an unretained reference, for fast paths: used through `_withUnsafeGuaranteedRef`, it
+    /// is not retained even across calls the optimizer cannot see into (the type outlives its instances).
+    @inline(__always) public final var typeRef: Unmanaged<PyType> { Unmanaged.passUnretained(_type.unsafelyUnwrapped) }
     /// Whether the object's type is exactly the one with identity `id` (see `PyType.functionID`).
     @inline(__always) public final func hasType(_ id: ObjectIdentifier) -> Bool {
         ObjectIdentifier(_type.unsafelyUnwrapped) == id

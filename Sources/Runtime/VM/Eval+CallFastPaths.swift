@@ -88,8 +88,7 @@ extension VM {
     @inline(never)
     func loadMethodFast(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Bool {
         guard let ou = Value.peekObject(slots + sp - 1) else { return false }
-        let method: Value? = ou._withUnsafeGuaranteedRef { o in
-            let t = o.type
+        let method: Value? = ou._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
             guard t.layout == .object, !t.isBuiltin, hasDefaultGetattribute(t) else { return nil }
             return Unmanaged<PyStr>.fromOpaque(UnsafeRawPointer(names + i).load(as: UnsafeRawPointer.self))
                 ._withUnsafeGuaranteedRef { name in
@@ -99,7 +98,7 @@ extension VM {
                           !unsafeDowncast(o, to: PyInstance.self).dict.containsStr(name) else { return nil }
                     return .object(fn)
                 }
-        }
+        } }
         guard let m = method else { return false }
         let selfValue = (slots + sp - 1).move()
         (slots + sp - 1).initialize(to: m)
@@ -114,14 +113,13 @@ extension VM {
     @inline(never)
     func loadAttrFast(_ slots: UnsafeMutablePointer<Value>, _ sp: Int, _ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Bool {
         guard let ou = Value.peekObject(slots + sp - 1) else { return false }
-        let found: Value? = ou._withUnsafeGuaranteedRef { o in
-            let t = o.type
+        let found: Value? = ou._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
             guard t.layout == .object, !t.isBuiltin, hasDefaultGetattribute(t) else { return nil }
             return Unmanaged<PyStr>.fromOpaque(UnsafeRawPointer(names + i).load(as: UnsafeRawPointer.self))
                 ._withUnsafeGuaranteedRef { name in
                     typeLacks(t, name) ? unsafeDowncast(o, to: PyInstance.self).dict.getStr(name) : nil
                 }
-        }
+        } }
         guard let v = found else { return false }
         slots[sp - 1] = v
         return true
@@ -132,8 +130,7 @@ extension VM {
     @inline(never)
     func storeAttrFast(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Bool {
         guard let ou = Value.peekObject(slots + sp - 1) else { return false }
-        let stored: Bool = ou._withUnsafeGuaranteedRef { o in
-            let t = o.type
+        let stored: Bool = ou._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
             guard t.layout == .object, !t.isBuiltin, hasDefaultSetattr(t) else { return false }
             return Unmanaged<PyStr>.fromOpaque(UnsafeRawPointer(names + i).load(as: UnsafeRawPointer.self))
                 ._withUnsafeGuaranteedRef { name in
@@ -141,7 +138,7 @@ extension VM {
                     unsafeDowncast(o, to: PyInstance.self).dict.setStr(name, (slots + sp - 2).move())
                     return true
                 }
-        }
+        } }
         guard stored else { return false }
         (slots + sp - 1).deinitialize(count: 1)
         sp -= 2
