@@ -1,0 +1,10 @@
+# 20,000 loop iterations; the count is per iteration.
+import threading
+def main():
+    lock = threading.Lock()
+    n = 0
+    for i in range(20000):
+        with lock:
+            n += 1
+    print(n)
+main()
