@@ -331,14 +331,12 @@ extension VM {
                     case .returnValue:
                         let rv = pop(slots, &sp)
                         f.sp = sp
-                        let done = consume f
-                        if done === entry {
-                            finishFrame(done)
+                        if f === entry {
+                            finishFrame(f)
                             return rv
                         }
-                        f = done.back!
-                        let instance = done.constructedInstance
-                        finishFrame(done)
+                        let instance: Value
+                        (f, instance) = leaveFrame(f)
                         currentFrame = f
                         (ins, consts, names) = f.code.evalPointers; slots = f.slots; sp = f.sp; pc = f.pc
                         if instance.isNull { push(slots, &sp, rv) }
