@@ -9,7 +9,12 @@ open class PyObject: @unchecked Sendable {
     /// The type as an unretained reference, for fast paths: used through `_withUnsafeGuaranteedRef`, it
     /// is not retained even across calls the optimizer cannot see into (the type outlives its instances).
     @inline(__always) public final var typeRef: Unmanaged<PyType> { Unmanaged.passUnretained(_type.unsafelyUnwrapped) }
-    /// Whether the object's type is exactly the one with identity `id` (see `PyType.functionID`).
+    /// Whether the object is exactly of Swift class `cls` (a metadata compare: no dynamic cast, no retain),
+    /// for fast paths that then `unsafeDowncast`.
+    @inline(__always) public final func isExactly<T: PyObject>(_ cls: T.Type) -> Bool {
+        ObjectIdentifier(Swift.type(of: self)) == ObjectIdentifier(cls)
+    }
+    /// Whether the object's Python type is exactly the one with identity `id` (see `VM.functionTypeID`).
     @inline(__always) public final func hasType(_ id: ObjectIdentifier) -> Bool {
         ObjectIdentifier(_type.unsafelyUnwrapped) == id
     }

@@ -166,11 +166,6 @@ public final class PyType: PyObject {
     public static let function = PyType(builtin: "function", base: .object)
     public static let builtinFunction = PyType(builtin: "builtin_function_or_method", base: .object)
     public static let method = PyType(builtin: "method", base: .object)
-    /// Identities of the types the eval loop's fast paths test for. Comparing `ObjectIdentifier`s
-    /// instead of `=== PyType.function` avoids a retain/release of the global on every test.
-    public static let functionID = ObjectIdentifier(PyType.function)
-    public static let methodID = ObjectIdentifier(PyType.method)
-    public static let typeID = ObjectIdentifier(PyType.type)
     public static let module = PyType(builtin: "module", base: .object)
     public static let cell = PyType(builtin: "cell", base: .object)
     public static let code = PyType(builtin: "code", base: .object)

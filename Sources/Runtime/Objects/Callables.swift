@@ -14,17 +14,20 @@ public struct Args {
     /// Positional arguments moved out of `count` initialized values at `p` (which are left uninitialized).
     @inline(__always)
     public init(movingFrom p: UnsafeMutablePointer<Value>, count: Int) {
+        self.positional = Args.array(movingFrom: p, count: count)
+        self.kwnames = []; self.kwvalues = []
+    }
+
+    /// An array of the `count` values at `p`, moved (no reference counting; `p` is left uninitialized).
+    @inline(__always)
+    public static func array(movingFrom p: UnsafeMutablePointer<Value>, count: Int) -> [Value] {
         // No arrays of capacity 0 through `unsafeUninitializedCapacity`: that would write the count into
         // the process-wide empty-array singleton (a data race ThreadSanitizer reports).
-        if count == 0 {
-            self.positional = []
-        } else {
-            self.positional = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
-                buffer.baseAddress!.moveInitialize(from: p, count: count)
-                initialized = count
-            }
+        if count == 0 { return [] }
+        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: p, count: count)
+            initialized = count
         }
-        self.kwnames = []; self.kwvalues = []
     }
 
     @inline(__always) public var count: Int { positional.count }

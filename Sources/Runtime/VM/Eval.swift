@@ -274,10 +274,7 @@ extension VM {
 
                     case .jump:
                         let target = Int(instr.arg)
-                        if target < pc && evalBreaker.load(ordering: .relaxed) != 0 {
-                            f.pc = pc; f.sp = sp
-                            try handleEvalBreaker()
-                        }
+                        if target < pc { try safePoint(f, pc, sp) }
                         pc = target
                     case .popJumpIfFalse, .popJumpIfTrue:
                         let v = pop(slots, &sp)
@@ -286,11 +283,8 @@ extension VM {
                         if truth == (instr.op == .popJumpIfTrue) {
                             let target = Int(instr.arg)
                             // A loop whose condition is re-tested at the bottom jumps back here: the
-                            // back-edge must check the eval breaker (GIL hand-over, Ctrl-C, aborts).
-                            if target < pc && evalBreaker.load(ordering: .relaxed) != 0 {
-                                f.pc = pc; f.sp = sp
-                                try handleEvalBreaker()
-                            }
+                            // back-edge is a safe point (GIL hand-over, Ctrl-C, aborts).
+                            if target < pc { try safePoint(f, pc, sp) }
                             pc = target
                         }
                     case .jumpIfFalseOrPop:
@@ -300,10 +294,7 @@ extension VM {
                     case .popJumpIfNone, .popJumpIfNotNone:
                         if pop(slots, &sp).isNone == (instr.op == .popJumpIfNone) {
                             let target = Int(instr.arg)
-                            if target < pc && evalBreaker.load(ordering: .relaxed) != 0 {
-                                f.pc = pc; f.sp = sp
-                                try handleEvalBreaker()
-                            }
+                            if target < pc { try safePoint(f, pc, sp) }
                             pc = target
                         }
                     case .getIter:
@@ -312,7 +303,7 @@ extension VM {
                     case .forIter:
                         f.pc = pc; f.sp = sp
                         if let ru = Value.peekObject(slots + sp - 1),
-                           ru._withUnsafeGuaranteedRef({ ObjectIdentifier(Swift.type(of: $0)) == ObjectIdentifier(PyIntRangeIterator.self) }) {
+                           ru._withUnsafeGuaranteedRef({ $0.isExactly(PyIntRangeIterator.self) }) {
                             // `for i in range(...)`: no copy of the iterator, no dynamic casts.
                             if let v = ru._withUnsafeGuaranteedRef({ unsafeDowncast($0, to: PyIntRangeIterator.self).next() }) {
                                 push(slots, &sp, v)
@@ -366,10 +357,7 @@ extension VM {
                     case .call:
                         let argc = Int(instr.arg)
                         let layout = callLayout(slots, sp, argc: argc)
-                        if evalBreaker.load(ordering: .relaxed) != 0 {
-                            f.pc = pc; f.sp = sp
-                            try handleEvalBreaker()
-                        }
+                        try safePoint(f, pc, sp)
                         if pendingKwnames == nil {
                             f.pc = pc
                             if let nf = try enterSimpleCall(slots, &sp, layout, caller: f)
@@ -391,10 +379,9 @@ extension VM {
                         if nkw == 0 {
                             args = Args(movingFrom: slots + argStart, count: nargs)
                         } else {
-                            var a = Args(movingFrom: slots + argStart, count: nargs - nkw)
-                            a.kwnames = kwnames!.items.map { ($0.asObject as! PyStr).value }
-                            a.kwvalues = Args(movingFrom: slots + argStart + nargs - nkw, count: nkw).positional
-                            args = a
+                            args = Args(Args.array(movingFrom: slots + argStart, count: nargs - nkw),
+                                        kwnames: kwnames!.items.map { ($0.asObject as! PyStr).value },
+                                        kwvalues: Args.array(movingFrom: slots + argStart + nargs - nkw, count: nkw))
                         }
                         (slots + base).deinitialize(count: argStart - base)
                         sp = base

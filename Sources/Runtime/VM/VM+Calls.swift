@@ -5,12 +5,12 @@ extension VM {
     public func call(_ callable: Value, _ args: Args) throws -> Value {
         guard case .object(let o) = callable else { throw notCallable(callable) }
         // The common kinds first, by exact Swift class (a metadata compare; `as` casts are dynamic).
-        if ObjectIdentifier(Swift.type(of: o)) == ObjectIdentifier(PyBuiltinFunction.self) {
+        if o.isExactly(PyBuiltinFunction.self) {
             let b = unsafeDowncast(o, to: PyBuiltinFunction.self)
             if let s = b.boundSelf { return try b.fn(self, args.prepending(s)) }
             return try b.fn(self, args)
         }
-        if ObjectIdentifier(Swift.type(of: o)) == ObjectIdentifier(PyFunction.self) {
+        if o.isExactly(PyFunction.self) {
             return try callFunction(unsafeDowncast(o, to: PyFunction.self), args)
         }
         switch o {
@@ -267,7 +267,7 @@ extension VM {
         if let sa = lookupCached(cls, Names.setattr), case .object(let o) = sa, o.type === PyType.builtinFunction {
             facts |= PyType.factDefaultSetattr
         }
-        if let ga = lookupCached(cls, PyStr.intern("__getattribute__")), case .object(let o) = ga, o.type === PyType.builtinFunction {
+        if let ga = lookupCached(cls, Names.getattribute), case .object(let o) = ga, o.type === PyType.builtinFunction {
             facts |= PyType.factDefaultGetattribute
         }
         cls.factsCache.store(epoch << PyType.factBits | facts, ordering: .relaxed)

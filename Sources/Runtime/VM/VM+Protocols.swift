@@ -290,7 +290,7 @@ extension VM {
         if case .object(let o) = it {
             // A big range's iterator has the same Python type but is a closure-based PyNativeIterator:
             // test the Swift class (a metadata compare, no dynamic cast and no retain).
-            if ObjectIdentifier(Swift.type(of: o)) == ObjectIdentifier(PyIntRangeIterator.self) {
+            if o.isExactly(PyIntRangeIterator.self) {
                 return unsafeDowncast(o, to: PyIntRangeIterator.self).next()
             }
             if let li = o as? PyListIterator { return li.next() }

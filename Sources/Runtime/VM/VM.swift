@@ -16,12 +16,12 @@ public final class VM: @unchecked Sendable {
     let arena = ValueArena()
     let lookupCache = LookupCache()
     let globalsCache = GlobalsCache()
-    /// `PyType.functionID` and friends, copied here: reading a global costs a `swift_once` call, and
-    /// an opaque call between loading a stack slot and testing it makes the optimizer retain the slot.
-    let functionTypeID = PyType.functionID
-    let methodTypeID = PyType.methodID
-    let typeTypeID = PyType.typeID
-    let rangeIteratorTypeID = ObjectIdentifier(PyType.rangeIterator)
+    /// Identities of the types the fast paths test for (`obj.hasType(functionTypeID)`), kept here:
+    /// reading a `PyType.x` global costs a `swift_once` call and a retain/release pair, and an opaque
+    /// call between loading a stack slot and testing it makes the optimizer retain the slot too.
+    let functionTypeID = ObjectIdentifier(PyType.function)
+    let methodTypeID = ObjectIdentifier(PyType.method)
+    let typeTypeID = ObjectIdentifier(PyType.type)
     let rangeTypeID = ObjectIdentifier(PyType.range)
     let superTypeID = ObjectIdentifier(PyType.superType)
     let moduleTypeID = ObjectIdentifier(PyType.module)
@@ -139,6 +139,16 @@ public final class VM: @unchecked Sendable {
     func wakeBlockedWait() {
         guard let c = blockedOn.withLock({ $0 }) else { return }
         c.lock(); c.broadcast(); c.unlock()
+    }
+
+    /// A safe point of the eval loop (loop back-edges, calls): if the eval breaker has a request, saves
+    /// the frame's position (for tracebacks and GIL hand-over) and handles it. One relaxed load otherwise.
+    @inline(__always)
+    func safePoint(_ f: Frame, _ pc: Int, _ sp: Int) throws {
+        if evalBreaker.load(ordering: .relaxed) != 0 {
+            f.pc = pc; f.sp = sp
+            try handleEvalBreaker()
+        }
     }
 
     /// Handles eval-breaker requests; throws KeyboardInterrupt when one is pending.
