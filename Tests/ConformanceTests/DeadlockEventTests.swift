@@ -12,27 +12,10 @@ final class DeadlockEventTests: XCTestCase {
         let interp = Engine.makeInterpreter(stdout: out, stderr: err)
         let events = Locked<[TraceEvent]>([])
         interp.eventSink = { e in events.withLock { $0.append(e) } }
-        let src = """
-            import threading
-            lock_a = threading.Lock()
-            lock_b = threading.Lock()
-            both = threading.Barrier(2)
-            def first():
-                with lock_a:
-                    both.wait()
-                    with lock_b:
-                        pass
-            def second():
-                with lock_b:
-                    both.wait()
-                    with lock_a:
-                        pass
-            t1 = threading.Thread(target=first)
-            t2 = threading.Thread(target=second)
-            t1.start(); t2.start()
-            t1.join()
-
-            """
+        // The same program as the end-to-end tests; its lines are found, not counted by hand.
+        let src = DeadlockTests.twoLocks
+        let waitOne = DeadlockTests.line(of: "with lock_b:", in: src, after: "def first")
+        let waitTwo = DeadlockTests.line(of: "with lock_a:", in: src, after: "def second")
         let status = Runner(interp: interp).runMain(source: src, filename: "dl.py")
         XCTAssertEqual(status, Runner.deadlockStatus)
         XCTAssertNotNil(interp.deadlockReport.withLock { $0 })
@@ -44,9 +27,9 @@ final class DeadlockEventTests: XCTestCase {
             return XCTFail("missing threads in \(Set(all.map(\.threadName)))")
         }
         let t1ident = t1[0].thread, t2ident = t2[0].thread
-        // Thread-1 waits for lock_b (held by Thread-2) at line 8, and the other way round at line 13.
-        let w1 = t1.first { $0.kind == .lockWait && $0.location == "dl.py:8" }
-        let w2 = t2.first { $0.kind == .lockWait && $0.location == "dl.py:13" }
+        // Thread-1 waits for lock_b (held by Thread-2) at its inner `with`, and the other way round.
+        let w1 = t1.first { $0.kind == .lockWait && $0.location == "dl.py:\(waitOne)" }
+        let w2 = t2.first { $0.kind == .lockWait && $0.location == "dl.py:\(waitTwo)" }
         XCTAssertEqual(w1?.otherThread, t2ident)
         XCTAssertEqual(w2?.otherThread, t1ident)
         XCTAssertNotNil(w1?.objectID)

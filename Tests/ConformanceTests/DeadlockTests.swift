@@ -26,7 +26,7 @@ final class DeadlockTests: XCTestCase {
     }
 
     /// 1-based line of the first line containing `marker` (after `after` if given).
-    func line(of marker: String, in source: String, after: String? = nil) -> Int {
+    static func line(of marker: String, in source: String, after: String? = nil) -> Int {
         let lines = source.components(separatedBy: "\n")
         var start = 0
         if let a = after, let i = lines.firstIndex(where: { $0.contains(a) }) { start = i + 1 }
@@ -77,11 +77,11 @@ final class DeadlockTests: XCTestCase {
         let one = reportLine(r.stderr, thread: "Thread-1 (first)")
         let two = reportLine(r.stderr, thread: "Thread-2 (second)")
         XCTAssertTrue(one.contains("holds lock_a and waits for lock_b"), r.stderr)
-        XCTAssertTrue(one.hasSuffix("prog.py:\(line(of: "with lock_b:", in: src, after: "def first"))"), r.stderr)
+        XCTAssertTrue(one.hasSuffix("prog.py:\(Self.line(of: "with lock_b:", in: src, after: "def first"))"), r.stderr)
         XCTAssertTrue(two.contains("holds lock_b and waits for lock_a"), r.stderr)
-        XCTAssertTrue(two.hasSuffix("prog.py:\(line(of: "with lock_a:", in: src, after: "def second"))"), r.stderr)
+        XCTAssertTrue(two.hasSuffix("prog.py:\(Self.line(of: "with lock_a:", in: src, after: "def second"))"), r.stderr)
         XCTAssertTrue(reportLine(r.stderr, thread: "MainThread").contains("waits to join Thread-1 (first) at"), r.stderr)
-        XCTAssertTrue(reportLine(r.stderr, thread: "MainThread").hasSuffix("prog.py:\(line(of: "t1.join()", in: src))"),
+        XCTAssertTrue(reportLine(r.stderr, thread: "MainThread").hasSuffix("prog.py:\(Self.line(of: "t1.join()", in: src))"),
                       r.stderr)
         XCTAssertFalse(r.stderr.contains("Traceback"), r.stderr)
     }
@@ -115,7 +115,7 @@ final class DeadlockTests: XCTestCase {
         XCTAssertEqual(r.status, 1, r.stderr)
         XCTAssertLessThan(r.seconds, DeadlockTests.bound)
         XCTAssertTrue(r.stderr.contains("Deadlock: 3 threads wait for each other in a cycle"), r.stderr)
-        let at = "prog.py:\(line(of: "with locks[(i + 1) % 3]:", in: src))"
+        let at = "prog.py:\(Self.line(of: "with locks[(i + 1) % 3]:", in: src))"
         for (i, held, wanted) in [(1, "a", "b"), (2, "b", "c"), (3, "c", "a")] {
             let l = reportLine(r.stderr, thread: "Thread-\(i) (work)")
             XCTAssertTrue(l.contains("holds \(held) and waits for \(wanted) at"), r.stderr)
@@ -149,10 +149,10 @@ final class DeadlockTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("Deadlock: 2 threads wait for each other in a cycle"), r.stderr)
         let m = reportLine(r.stderr, thread: "MainThread")
         XCTAssertTrue(m.contains("holds guard and waits to join worker at"), r.stderr)
-        XCTAssertTrue(m.hasSuffix("prog.py:\(line(of: "t.join()", in: src))"), r.stderr)
+        XCTAssertTrue(m.hasSuffix("prog.py:\(Self.line(of: "t.join()", in: src))"), r.stderr)
         let w = reportLine(r.stderr, thread: "worker")
         XCTAssertTrue(w.contains("waits for guard at"), r.stderr)
-        XCTAssertTrue(w.hasSuffix("prog.py:\(line(of: "with guard:", in: src))"), r.stderr)
+        XCTAssertTrue(w.hasSuffix("prog.py:\(Self.line(of: "with guard:", in: src))"), r.stderr)
     }
 
     /// Everyone blocked on a Condition nobody will notify: no cycle, but nothing can wake anyone.
@@ -177,10 +177,10 @@ final class DeadlockTests: XCTestCase {
         XCTAssertLessThan(r.seconds, DeadlockTests.bound)
         XCTAssertTrue(r.stderr.contains("Deadlock: every thread is waiting and nothing can wake them."), r.stderr)
         XCTAssertTrue(reportLine(r.stderr, thread: "consumer").contains("waits on Condition cond at"), r.stderr)
-        XCTAssertTrue(reportLine(r.stderr, thread: "consumer").hasSuffix("prog.py:\(line(of: "cond.wait()", in: src))"),
+        XCTAssertTrue(reportLine(r.stderr, thread: "consumer").hasSuffix("prog.py:\(Self.line(of: "cond.wait()", in: src))"),
                       r.stderr)
         XCTAssertTrue(reportLine(r.stderr, thread: "MainThread").contains("waits to join consumer at"), r.stderr)
-        XCTAssertTrue(reportLine(r.stderr, thread: "MainThread").hasSuffix("prog.py:\(line(of: "t.join()", in: src))"),
+        XCTAssertTrue(reportLine(r.stderr, thread: "MainThread").hasSuffix("prog.py:\(Self.line(of: "t.join()", in: src))"),
                       r.stderr)
     }
 
