@@ -44,4 +44,31 @@ final class DeadlockEventTests: XCTestCase {
         XCTAssertEqual(dl.first { $0.thread == t1ident }?.otherThread, t2ident)
         XCTAssertEqual(dl.first { $0.threadName == "MainThread" }?.otherThread, t1ident)
     }
+
+    /// Joining a thread that has already ended (the join lock is free, no wait) still names that thread,
+    /// not the joiner who now holds its lock.
+    func testJoinOfAFinishedThreadNamesIt() throws {
+        let interp = Engine.makeInterpreter(stdout: CapturingSink(), stderr: CapturingSink())
+        let events = Locked<[TraceEvent]>([])
+        interp.eventSink = { e in events.withLock { $0.append(e) } }
+        let src = """
+            import threading
+            t = threading.Thread(target=lambda: None, name="worker")
+            t.start()
+            t.join()
+            t.join()
+
+            """
+        XCTAssertEqual(Runner(interp: interp).runMain(source: src, filename: "j.py"), 0)
+        let all = events.withLock { $0 }
+        guard let worker = all.first(where: { $0.threadName == "worker" })?.thread else {
+            return XCTFail("no events from the worker")
+        }
+        let joins = all.filter { $0.threadName == "MainThread" && $0.kind == .join }
+        XCTAssertGreaterThanOrEqual(joins.count, 2, "\(joins)")
+        for j in joins {
+            XCTAssertEqual(j.object, "worker")
+            XCTAssertEqual(j.otherThread, worker)
+        }
+    }
 }

@@ -31,3 +31,25 @@ final class ImmortalTests: XCTestCase {
         XCTAssertFalse(Immortal.isImmortal(PyStr("not interned")))
     }
 }
+
+/// `Value.peekObject` reads `Value`'s bytes (payload, then a one-byte case tag); the layout is not a
+/// language guarantee, so this pins it down on the toolchain in use.
+final class ValuePeekTests: XCTestCase {
+    func testRawLayoutIsAsExpected() {
+        XCTAssertTrue(Value.rawLayoutIsAsExpected())
+    }
+
+    func testPeekFindsObjectsAndOnlyObjects() {
+        let o = PyStr("peeked")
+        let p = UnsafeMutablePointer<Value>.allocate(capacity: 1)
+        defer { p.deallocate() }
+        p.initialize(to: .object(o))
+        XCTAssertEqual(Value.peekObject(p)?.toOpaque(), Unmanaged.passUnretained(o as PyObject).toOpaque())
+        p.deinitialize(count: 1)
+        for v: Value in [.null, .none, .bool(true), .int(3), .float(2.5)] {
+            p.initialize(to: v)
+            XCTAssertNil(Value.peekObject(p))
+            p.deinitialize(count: 1)
+        }
+    }
+}
