@@ -68,8 +68,8 @@ public enum RandomModule {
     }
 
     static func instance(_ args: Args, _ method: String) throws -> PyRandom {
-        guard case .object(let o)? = args.positional.first, let r = o as? PyRandom else {
-            throw PyError.type("descriptor '\(method)' for 'Random' objects doesn't apply to a '\(args.positional.first?.typeName ?? "NoneType")' object")
+        guard case .object(let o)? = args.first, let r = o as? PyRandom else {
+            throw PyError.type("descriptor '\(method)' for 'Random' objects doesn't apply to a '\(args.first?.typeName ?? "NoneType")' object")
         }
         return r
     }

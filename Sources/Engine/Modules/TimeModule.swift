@@ -26,11 +26,11 @@ public enum TimeModule {
         }
         m.defineFunction("localtime") { vm, args in
             try args.check("localtime", min: 0, max: 1)
-            return try structTime(seconds(vm, args.positional.first), local: true)
+            return try structTime(seconds(vm, args.first), local: true)
         }
         m.defineFunction("gmtime") { vm, args in
             try args.check("gmtime", min: 0, max: 1)
-            return try structTime(seconds(vm, args.positional.first), local: false)
+            return try structTime(seconds(vm, args.first), local: false)
         }
         m.defineFunction("mktime") { vm, args in
             try args.check("mktime", min: 1, max: 1)
@@ -55,7 +55,7 @@ public enum TimeModule {
         }
         m.defineFunction("ctime") { vm, args in
             try args.check("ctime", min: 0, max: 1)
-            var t = localTM(time_t(try seconds(vm, args.positional.first).rounded(.down)))
+            var t = localTM(time_t(try seconds(vm, args.first).rounded(.down)))
             return .str(asctime(&t))
         }
         installTimezone(m)

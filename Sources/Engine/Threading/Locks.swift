@@ -113,6 +113,23 @@ func lockAcquireArguments(_ args: Args, _ name: String) throws -> (blocking: Boo
     return (blocking, timeout)
 }
 
+/// The name of the thread holding a lock, for trace events and deadlock reports. Kept from one
+/// acquire to the next and re-read only when another thread (or a renamed one) takes the lock: storing
+/// `vm.name` on every acquire and clearing it on every release cost four atomic reference-count
+/// operations per uncontended acquire/release pair, the path a learner's counter loop runs a million times.
+struct OwnerName {
+    private(set) var name: String?
+    private var ident = 0
+    private var version = -1
+
+    @inline(__always)
+    mutating func note(_ vm: VM) {
+        if ident != vm.ident || version != vm.nameVersion {
+            name = vm.name; ident = vm.ident; version = vm.nameVersion
+        }
+    }
+}
+
 /// `threading.Lock` (`_thread.LockType`): not owned — any thread may release it.
 ///
 /// The uncontended paths take the mutex once and do no other work (an event only when a trace sink
@@ -122,8 +139,9 @@ public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
     let cond = NSCondition()
     // Guarded by `cond`.
     private var isLocked = false
-    private var ownerName: String?
     private var ownerIdent: Int = 0
+    /// The owner's name, valid while locked (see `OwnerName`).
+    private var ownerName = OwnerName()
     private var generation = 0
     private var role: LockRole
     /// For a condition waiter: its Condition (weak: the Condition's waiter list holds this lock).
@@ -143,7 +161,8 @@ public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
 
     var snapshot: LockSnapshot {
         cond.lock(); defer { cond.unlock() }
-        return LockSnapshot(held: isLocked, owner: ownerIdent, ownerName: ownerName, generation: generation, role: role)
+        return LockSnapshot(held: isLocked, owner: ownerIdent, ownerName: isLocked ? ownerName.name : nil,
+                            generation: generation, role: role)
     }
 
     /// Makes the calling thread the holder and this lock its join lock (`Thread._bootstrap`: the lock was
@@ -152,7 +171,7 @@ public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
         cond.lock()
         role = .join
         joinedThreadName = vm.name; joinedThreadIdent = vm.ident
-        if isLocked { ownerIdent = vm.ident; ownerName = vm.name }
+        if isLocked { ownerIdent = vm.ident; ownerName.note(vm) }
         cond.unlock()
     }
 
@@ -163,17 +182,17 @@ public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
     public func acquire(_ vm: VM, blocking: Bool, timeout: Double?) throws -> Bool {
         cond.lock()
         if !isLocked {
-            isLocked = true; ownerName = vm.name; ownerIdent = vm.ident; generation &+= 1
+            isLocked = true; ownerName.note(vm); ownerIdent = vm.ident; generation &+= 1
             cond.unlock()
-            if vm.interp.eventSink != nil { traceFastAcquire(vm) }
+            if vm.isTracing { traceFastAcquire(vm) }
             return true
         }
         if !blocking { cond.unlock(); return false }
-        let holder = LockSnapshot(held: true, owner: ownerIdent, ownerName: ownerName, generation: generation, role: role)
+        let holder = LockSnapshot(held: true, owner: ownerIdent, ownerName: ownerName.name, generation: generation, role: role)
         cond.unlock()
         return try blockingAcquire(cond, lock: self, vm: vm, holder: holder, timeout: timeout,
                                    isFree: { !isLocked },
-                                   take: { isLocked = true; ownerName = vm.name; ownerIdent = vm.ident; generation &+= 1 })
+                                   take: { isLocked = true; ownerName.note(vm); ownerIdent = vm.ident; generation &+= 1 })
     }
 
     public func release(_ vm: VM) throws {
@@ -181,10 +200,10 @@ public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
         guard isLocked else { cond.unlock(); throw PyError.runtime("release unlocked lock") }
         let previousOwner = ownerIdent
         isLocked = false
-        ownerName = nil; ownerIdent = 0
+        ownerIdent = 0
         cond.signal()
         cond.unlock()
-        if vm.interp.eventSink != nil { traceRelease(vm, previousOwner: previousOwner) }
+        if vm.isTracing { traceRelease(vm, previousOwner: previousOwner) }
     }
 
     private func traceFastAcquire(_ vm: VM) {
@@ -215,26 +234,35 @@ public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
     /// (no dynamic cast on the uncontended path).
     @inline(__always)
     static func receiver(_ args: Args) throws -> PyLock {
-        guard args.count > 0, case .object(let o) = args[0], o.type === lockType else {
+        try withReceiver(args) { $0 }
+    }
+
+    /// Runs `body` with `self` of a method call, borrowed from the arguments (which keep it alive for the
+    /// call) instead of retained: acquire/release are a counter loop's whole cost.
+    @inline(__always)
+    static func withReceiver<R>(_ args: Args, _ body: (PyLock) throws -> R) throws -> R {
+        let id = ObjectIdentifier(lockType)
+        guard let u = args.peekObject(0), u._withUnsafeGuaranteedRef({ $0.hasType(id) }) else {
             throw PyError.type("descriptor requires a '_thread.lock' object")
         }
-        return unsafeDowncast(o, to: PyLock.self)
+        return try u._withUnsafeGuaranteedRef { try body(unsafeDowncast($0, to: PyLock.self)) }
     }
 
     static func install() {
         let t = lockType
         t.isBaseType = false
         t.method("acquire") { vm, args in
-            let l = try receiver(args)
-            if args.count == 1 && !args.hasKeywords { return .bool(try l.acquire(vm, blocking: true, timeout: nil)) }
-            let (b, to) = try lockAcquireArguments(args, "acquire")
-            return .bool(try l.acquire(vm, blocking: b, timeout: to))
+            try withReceiver(args) { l in
+                if args.count == 1 && !args.hasKeywords { return .bool(try l.acquire(vm, blocking: true, timeout: nil)) }
+                let (b, to) = try lockAcquireArguments(args, "acquire")
+                return .bool(try l.acquire(vm, blocking: b, timeout: to))
+            }
         }
         t.dict.setStr("acquire_lock", t.dict.getStr("acquire")!)
-        t.method("__enter__") { vm, args in .bool(try receiver(args).acquire(vm, blocking: true, timeout: nil)) }
-        t.method("release") { vm, args in try receiver(args).release(vm); return .none }
+        t.method("__enter__") { vm, args in try withReceiver(args) { .bool(try $0.acquire(vm, blocking: true, timeout: nil)) } }
+        t.method("release") { vm, args in try withReceiver(args) { try $0.release(vm) }; return .none }
         t.dict.setStr("release_lock", t.dict.getStr("release")!)
-        t.method("__exit__") { vm, args in try receiver(args).release(vm); return .none }
+        t.method("__exit__") { vm, args in try withReceiver(args) { try $0.release(vm) }; return .none }
         t.method("locked") { _, args in .bool(try receiver(args).locked) }
         t.method("__repr__") { _, args in
             let l = try receiver(args)
@@ -250,7 +278,8 @@ public final class PyRLock: PyObject, DetectableLock, @unchecked Sendable {
     // Guarded by `cond`.
     private var owner = 0
     private var count = 0
-    private var ownerName: String?
+    /// The owner's name, valid while held (see `OwnerName`).
+    private var ownerName = OwnerName()
     private var generation = 0
     public let label: String
     var condition: PyObject? { nil }
@@ -262,7 +291,8 @@ public final class PyRLock: PyObject, DetectableLock, @unchecked Sendable {
 
     var snapshot: LockSnapshot {
         cond.lock(); defer { cond.unlock() }
-        return LockSnapshot(held: count > 0, owner: owner, ownerName: ownerName, generation: generation, role: .rlock)
+        return LockSnapshot(held: count > 0, owner: owner, ownerName: count > 0 ? ownerName.name : nil,
+                            generation: generation, role: .rlock)
     }
 
     public func acquire(_ vm: VM, blocking: Bool, timeout: Double?) throws -> Bool {
@@ -272,23 +302,23 @@ public final class PyRLock: PyObject, DetectableLock, @unchecked Sendable {
             count += 1
             let n = count
             cond.unlock()
-            if vm.interp.eventSink != nil {
+            if vm.isTracing {
                 vm.emit(.lockAcquire, object: label, detail: "count \(n)", objectID: objectID)
             }
             return true
         }
         if count == 0 {
-            owner = me; count = 1; ownerName = vm.name; generation &+= 1
+            owner = me; count = 1; ownerName.note(vm); generation &+= 1
             cond.unlock()
-            if vm.interp.eventSink != nil { vm.emit(.lockAcquire, object: label, objectID: objectID) }
+            if vm.isTracing { vm.emit(.lockAcquire, object: label, objectID: objectID) }
             return true
         }
         if !blocking { cond.unlock(); return false }
-        let holder = LockSnapshot(held: true, owner: owner, ownerName: ownerName, generation: generation, role: .rlock)
+        let holder = LockSnapshot(held: true, owner: owner, ownerName: ownerName.name, generation: generation, role: .rlock)
         cond.unlock()
         return try blockingAcquire(cond, lock: self, vm: vm, holder: holder, timeout: timeout,
                                    isFree: { count == 0 },
-                                   take: { owner = me; count = 1; ownerName = vm.name; generation &+= 1 })
+                                   take: { owner = me; count = 1; ownerName.note(vm); generation &+= 1 })
     }
 
     public func release(_ vm: VM) throws {
@@ -296,33 +326,41 @@ public final class PyRLock: PyObject, DetectableLock, @unchecked Sendable {
         cond.lock()
         guard count > 0, owner == me else { cond.unlock(); throw PyError.runtime("cannot release un-acquired lock") }
         count -= 1
-        if count == 0 { owner = 0; ownerName = nil; cond.signal() }
+        if count == 0 { owner = 0; cond.signal() }
         cond.unlock()
-        if vm.interp.eventSink != nil { vm.emit(.lockRelease, object: label, objectID: objectID) }
+        if vm.isTracing { vm.emit(.lockRelease, object: label, objectID: objectID) }
     }
 
     var state: (owner: Int, count: Int) { cond.lock(); defer { cond.unlock() }; return (owner, count) }
 
     @inline(__always)
     static func receiver(_ args: Args) throws -> PyRLock {
-        guard args.count > 0, case .object(let o) = args[0], o.type === rlockType else {
+        try withReceiver(args) { $0 }
+    }
+
+    /// `self`, borrowed for the call (see `PyLock.withReceiver`).
+    @inline(__always)
+    static func withReceiver<R>(_ args: Args, _ body: (PyRLock) throws -> R) throws -> R {
+        let id = ObjectIdentifier(rlockType)
+        guard let u = args.peekObject(0), u._withUnsafeGuaranteedRef({ $0.hasType(id) }) else {
             throw PyError.type("descriptor requires a '_thread.RLock' object")
         }
-        return unsafeDowncast(o, to: PyRLock.self)
+        return try u._withUnsafeGuaranteedRef { try body(unsafeDowncast($0, to: PyRLock.self)) }
     }
 
     static func install() {
         let t = rlockType
         t.isBaseType = false
         t.method("acquire") { vm, args in
-            let l = try receiver(args)
-            if args.count == 1 && !args.hasKeywords { return .bool(try l.acquire(vm, blocking: true, timeout: nil)) }
-            let (b, to) = try lockAcquireArguments(args, "acquire")
-            return .bool(try l.acquire(vm, blocking: b, timeout: to))
+            try withReceiver(args) { l in
+                if args.count == 1 && !args.hasKeywords { return .bool(try l.acquire(vm, blocking: true, timeout: nil)) }
+                let (b, to) = try lockAcquireArguments(args, "acquire")
+                return .bool(try l.acquire(vm, blocking: b, timeout: to))
+            }
         }
-        t.method("__enter__") { vm, args in .bool(try receiver(args).acquire(vm, blocking: true, timeout: nil)) }
-        t.method("release") { vm, args in try receiver(args).release(vm); return .none }
-        t.method("__exit__") { vm, args in try receiver(args).release(vm); return .none }
+        t.method("__enter__") { vm, args in try withReceiver(args) { .bool(try $0.acquire(vm, blocking: true, timeout: nil)) } }
+        t.method("release") { vm, args in try withReceiver(args) { try $0.release(vm) }; return .none }
+        t.method("__exit__") { vm, args in try withReceiver(args) { try $0.release(vm) }; return .none }
         t.method("_is_owned") { vm, args in
             let s = try receiver(args).state
             return .bool(s.count > 0 && s.owner == vm.ident)

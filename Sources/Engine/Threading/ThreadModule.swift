@@ -45,13 +45,13 @@ public enum ThreadModule {
         fn("allocate_lock") { _, _ in .object(PyLock(label: nextLockLabel("Lock"))) }
         // threading.py's hooks for the deadlock detector and the trace (see LockRole).
         fn("_adopt_join_lock") { vm, args in
-            (args.positional.first?.asObject as? PyLock)?.adoptAsJoinLock(vm)
+            (args.first?.asObject as? PyLock)?.adoptAsJoinLock(vm)
             return .none
         }
         // Wraps a threading function that may block (join, Condition/Event/Barrier waits, Semaphore
         // acquire) so the calling frame is known while it waits (see `VM.nativeCallers`).
         fn("_located") { _, args in
-            guard case .object(let o)? = args.positional.first, let f = o as? PyFunction else {
+            guard case .object(let o)? = args.first, let f = o as? PyFunction else {
                 throw PyError.type("_located expects a function")
             }
             let target = Value.object(f)
@@ -63,7 +63,7 @@ public enum ThreadModule {
             })
         }
         fn("_allocate_waiter") { _, args in
-            .object(PyLock(label: nextLockLabel("Lock"), role: .conditionWaiter, condition: args.positional.first?.asObject))
+            .object(PyLock(label: nextLockLabel("Lock"), role: .conditionWaiter, condition: args.first?.asObject))
         }
         d.setStr("LockType", .object(PyLock.lockType))
         d.setStr("lock", .object(PyLock.lockType))
@@ -74,10 +74,10 @@ public enum ThreadModule {
         fn("get_native_id") { vm, _ in .int(vm.nativeID) }
         fn("_count") { _, _ in .int(threadCount.load(ordering: .relaxed)) }
         fn("_set_name") { vm, args in
-            if let n = (args.positional.first?.asObject as? PyStr)?.value { vm.name = n }
+            if let n = (args.first?.asObject as? PyStr)?.value { vm.name = n }
             return .none
         }
-        fn("_set_thread_object") { vm, args in vm.threadObject = args.positional.first ?? .none; return .none }
+        fn("_set_thread_object") { vm, args in vm.threadObject = args.first ?? .none; return .none }
         fn("_thread_object") { vm, _ in vm.threadObject }
         fn("_is_main_thread") { vm, _ in .bool(vm.isMain) }
         fn("_format_exception") { vm, args in

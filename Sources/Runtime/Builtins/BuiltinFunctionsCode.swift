@@ -40,7 +40,7 @@ extension Builtins {
 
     /// `help()`: this engine has no pydoc; point at the REPL's own help instead.
     static func help(_ vm: VM, _ args: Args) throws -> Value {
-        if let obj = args.positional.first, let doc = try vm.getAttrOrNil(obj, Names.doc), case .object(let o) = doc, let s = o as? PyStr {
+        if let obj = args.first, let doc = try vm.getAttrOrNil(obj, Names.doc), case .object(let o) = doc, let s = o as? PyStr {
             vm.interp.stdout.write(s.value + "\n", from: vm)
         } else {
             vm.interp.stdout.write("No pydoc here: type :help for the REPL's commands, :lessons for the lessons.\n", from: vm)

@@ -38,7 +38,7 @@ public enum Builtins {
     /// Shorthand for the single argument of a one-argument builtin, with CPython's arity error.
     @inline(__always)
     static func one(_ args: Args, _ name: String) throws -> Value {
-        if args.positional.count != 1 || args.hasKeywords { try args.check(name, min: 1, max: 1) }
+        if args.count != 1 || args.hasKeywords { try args.check(name, min: 1, max: 1) }
         return args[0]
     }
 

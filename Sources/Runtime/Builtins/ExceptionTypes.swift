@@ -23,7 +23,7 @@ extension RuntimeSetup {
             return .object(PyBaseException(type: t, args: args.positional))
         }
         base.dict.setStr("__new__", .object(PyStaticMethod(.object(PyBuiltinFunction(name: "__new__", qualname: "BaseException.__new__") { _, args in
-            guard case .object(let o)? = args.positional.first, let cls = o as? PyType else {
+            guard case .object(let o)? = args.first, let cls = o as? PyType else {
                 throw PyError.type("BaseException.__new__(X): X is not a type object")
             }
             guard cls.isSubtype(of: .baseException) else {
@@ -271,7 +271,7 @@ enum ExceptionSupport {
     }
 
     static func selfException(_ args: Args, _ method: String) throws -> PyBaseException {
-        guard let first = args.positional.first else {
+        guard let first = args.first else {
             throw PyError.type("descriptor '\(method)' of 'BaseException' object needs an argument")
         }
         guard case .object(let o) = first, let e = o as? PyBaseException else {

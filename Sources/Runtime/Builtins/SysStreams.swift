@@ -60,7 +60,7 @@ public final class PyTextStream: PyObject, @unchecked Sendable {
     }
 
     private static func stream(_ args: Args, _ method: String) throws -> PyTextStream {
-        guard case .object(let o)? = args.positional.first, let s = o as? PyTextStream else {
+        guard case .object(let o)? = args.first, let s = o as? PyTextStream else {
             throw PyError.type("descriptor '\(method)' requires a '_io.TextIOWrapper' object")
         }
         return s

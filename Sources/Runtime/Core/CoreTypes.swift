@@ -15,13 +15,13 @@ extension RuntimeSetup {
         "0x" + String(UInt(bitPattern: Unmanaged.passUnretained(o).toOpaque()), radix: 16)
     }
 
-    private static func selfObject(_ args: Args) -> PyObject? { args.positional.first?.asObject }
+    private static func selfObject(_ args: Args) -> PyObject? { args.first?.asObject }
 
     private static func installObject() {
         let t = PyType.object
         t.dict.setStr("__init__", .object(PyBuiltinFunction(name: "__init__", qualname: "object.__init__", isObjectDefault: true) { _, _ in .none }))
         t.dict.setStr("__new__", .object(PyStaticMethod(.object(PyBuiltinFunction(name: "__new__", qualname: "object.__new__", isObjectDefault: true) { vm, args in
-            guard case .object(let o)? = args.positional.first, let cls = o as? PyType else {
+            guard case .object(let o)? = args.first, let cls = o as? PyType else {
                 throw PyError.type("object.__new__(X): X is not a type object")
             }
             return try vm.allocateInstance(cls, args.dropFirst())

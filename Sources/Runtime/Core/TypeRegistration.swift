@@ -32,7 +32,7 @@ extension PyType {
     /// A class method: `fn` receives the class the method was looked up on.
     public func classMethod(_ name: String, _ fn: @escaping (VM, PyType, Args) throws -> Value) {
         let f = PyBuiltinFunction(name: name, qualname: "\(self.name).\(name)") { vm, args in
-            guard case .object(let o)? = args.positional.first, let t = o as? PyType else {
+            guard case .object(let o)? = args.first, let t = o as? PyType else {
                 throw PyError.type("descriptor '\(name)' needs a type")
             }
             return try fn(vm, t, args.dropFirst())

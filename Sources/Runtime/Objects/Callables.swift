@@ -2,19 +2,35 @@ import Synchronization
 import Compiler
 
 /// Arguments of a call into native code: positional values, then keyword values with their names.
+/// Positional arguments are either an owned array or, for native functions
+/// called by the eval loop, a window onto the caller's value stack (`borrowing`): the values stay on the
+/// stack, owned by the frame, for exactly the duration of the call, so a call to `len(x)` or
+/// `lock.acquire()` allocates no array and does no reference counting per argument. A borrowed `Args`
+/// must not outlive the call it was made for: code that keeps arguments keeps `positional` (a copy)
+/// or single values, never the `Args` itself.
 public struct Args {
-    public var positional: [Value]
+    @usableFromInline let owned: [Value]
+    @usableFromInline let window: UnsafeMutablePointer<Value>?
+    public let count: Int
     public var kwnames: [String]
     public var kwvalues: [Value]
 
     public init(_ positional: [Value] = [], kwnames: [String] = [], kwvalues: [Value] = []) {
-        self.positional = positional; self.kwnames = kwnames; self.kwvalues = kwvalues
+        self.owned = positional; self.window = nil; self.count = positional.count
+        self.kwnames = kwnames; self.kwvalues = kwvalues
     }
 
     /// Positional arguments moved out of `count` initialized values at `p` (which are left uninitialized).
     @inline(__always)
     public init(movingFrom p: UnsafeMutablePointer<Value>, count: Int) {
-        self.positional = Args.array(movingFrom: p, count: count)
+        self.init(Args.array(movingFrom: p, count: count))
+    }
+
+    /// Positional arguments read in place from `count` values at `p`, which the caller keeps initialized
+    /// (and owns) until the call returns.
+    @inline(__always)
+    init(borrowing p: UnsafeMutablePointer<Value>, count: Int) {
+        self.owned = []; self.window = p; self.count = count
         self.kwnames = []; self.kwvalues = []
     }
 
@@ -30,8 +46,31 @@ public struct Args {
         }
     }
 
-    @inline(__always) public var count: Int { positional.count }
-    @inline(__always) public subscript(i: Int) -> Value { positional[i] }
+    /// The positional arguments as an array (a copy when they are borrowed from the stack).
+    public var positional: [Value] {
+        if let w = window { return Array(UnsafeBufferPointer(start: w, count: count)) }
+        return owned
+    }
+
+    /// Positional argument `i`'s object as an unretained reference (nil when it is not an object or
+    /// `i` is out of range): for a native method's receiver, which the call keeps alive anyway.
+    @inline(__always) public func peekObject(_ i: Int) -> Unmanaged<PyObject>? {
+        guard i >= 0 && i < count else { return nil }
+        if let w = window { return Value.peekObject(w + i) }
+        return owned.withUnsafeBufferPointer { Value.peekObject(UnsafeMutablePointer(mutating: $0.baseAddress! + i)) }
+    }
+
+    @inline(__always) public var isEmpty: Bool { count == 0 }
+    @inline(__always) public var first: Value? { count == 0 ? nil : self[0] }
+
+    @inline(__always) public subscript(i: Int) -> Value {
+        if let w = window {
+            precondition(i >= 0 && i < count, "argument index out of range")
+            return w[i]
+        }
+        return owned[i]
+    }
+
     public var hasKeywords: Bool { !kwnames.isEmpty }
 
     /// The keyword argument `name`, if given.
@@ -42,7 +81,7 @@ public struct Args {
 
     /// Positional `i` or keyword `name`.
     public func get(_ i: Int, _ name: String) -> Value? {
-        if i < positional.count { return positional[i] }
+        if i < count { return self[i] }
         return keyword(name)
     }
 
@@ -53,7 +92,7 @@ public struct Args {
             if keywords.isEmpty { throw PyError(.make(.typeError, "\(fname)() takes no keyword arguments")) }
             throw PyError(.make(.typeError, "'\(k)' is an invalid keyword argument for \(fname)()"))
         }
-        let n = positional.count
+        let n = count
         if n < min || n > max {
             let msg: String
             if min == max {
@@ -75,7 +114,12 @@ public struct Args {
     }
 
     public func dropFirst() -> Args {
-        Args(Array(positional.dropFirst()), kwnames: kwnames, kwvalues: kwvalues)
+        if let w = window, count > 0 {
+            var rest = Args(borrowing: w + 1, count: count - 1)
+            rest.kwnames = kwnames; rest.kwvalues = kwvalues
+            return rest
+        }
+        return Args(Array(positional.dropFirst()), kwnames: kwnames, kwvalues: kwvalues)
     }
 }
 

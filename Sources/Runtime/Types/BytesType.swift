@@ -139,8 +139,8 @@ extension RuntimeSetup {
             return .str(b.map { Codecs.hex2($0) }.joined())
         }
         t.classMethod("fromhex") { _, _, args in
-            guard let s = args.positional.first.flatMap(TypeSupport.string) else {
-                throw PyError.type("fromhex() argument must be str, not \(args.positional.first?.typeName ?? "nothing")")
+            guard let s = args.first.flatMap(TypeSupport.string) else {
+                throw PyError.type("fromhex() argument must be str, not \(args.first?.typeName ?? "nothing")")
             }
             var out: [UInt8] = []
             let cs = Array(s.utf8)

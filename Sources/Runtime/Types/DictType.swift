@@ -208,7 +208,7 @@ extension RuntimeSetup {
             if type !== PyType.dict { throw PyError.type("subclassing dict is not supported yet") }
             if args.count > 1 { throw PyError.type("dict expected at most 1 argument, got \(args.count)") }
             let d = PyDict()
-            if let x = args.positional.first { try dictUpdate(vm, d, x) }
+            if let x = args.first { try dictUpdate(vm, d, x) }
             for (k, v) in zip(args.kwnames, args.kwvalues) { try d.set(.str(k), v, vm: vm) }
             return .object(d)
         }

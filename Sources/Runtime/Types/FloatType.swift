@@ -5,8 +5,8 @@ import Foundation
 extension RuntimeSetup {
     @inline(__always)
     private static func selfFloat(_ args: Args, _ name: String) throws -> Double {
-        if case .float(let d)? = args.positional.first { return d }
-        throw PyError.type("descriptor '\(name)' requires a 'float' object but received a '\(args.positional.first?.typeName ?? "nothing")'")
+        if case .float(let d)? = args.first { return d }
+        throw PyError.type("descriptor '\(name)' requires a 'float' object but received a '\(args.first?.typeName ?? "nothing")'")
     }
 
     /// The other operand of a float operation as a Double, nil when not a number.
@@ -158,7 +158,7 @@ extension RuntimeSetup {
             if type !== PyType.float { throw PyError.type("subclassing float is not supported yet") }
             if !args.kwnames.isEmpty { throw PyError.type("float() takes no keyword arguments") }
             if args.count > 1 { throw PyError.type("float expected at most 1 argument, got \(args.count)") }
-            guard let x = args.positional.first else { return .float(0) }
+            guard let x = args.first else { return .float(0) }
             return .float(try toFloat(vm, x))
         }
     }

@@ -25,7 +25,7 @@ extension RuntimeSetup {
     static func installGenericAlias() {
         let t = PyGenericAlias.aliasType
         func alias(_ args: Args) throws -> PyGenericAlias {
-            guard case .object(let o)? = args.positional.first, let a = o as? PyGenericAlias else {
+            guard case .object(let o)? = args.first, let a = o as? PyGenericAlias else {
                 throw PyError.type("descriptor requires a 'types.GenericAlias' object")
             }
             return a
@@ -60,7 +60,7 @@ extension RuntimeSetup {
         for container in [PyType.list, PyType.tuple, PyType.dict, PyType.set, PyType.frozenset, PyType.enumerate,
                           PyType.dictKeys, PyType.dictValues, PyType.dictItems] {
             container.classMethod("__class_getitem__") { _, type, args in
-                guard let key = args.positional.first else {
+                guard let key = args.first else {
                     throw PyError.type("__class_getitem__() takes exactly one argument (0 given)")
                 }
                 let items: [Value]

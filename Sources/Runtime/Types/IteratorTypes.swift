@@ -12,7 +12,7 @@ extension RuntimeSetup {
         for t in iterTypes {
             t.method("__iter__") { _, args in args[0] }
             t.method("__next__") { vm, args in
-                guard let it = args.positional.first, it.asObject is PyNativeIterator || it.asObject is PyListIterator || it.asObject is PyIntRangeIterator else {
+                guard let it = args.first, it.asObject is PyNativeIterator || it.asObject is PyListIterator || it.asObject is PyIntRangeIterator else {
                     throw PyError.type("descriptor '__next__' requires a '\(t.name)' object")
                 }
                 if let v = try vm.next(it) { return v }
@@ -158,8 +158,8 @@ extension RuntimeSetup {
 
     @inline(__always)
     private static func selfView(_ args: Args, _ t: PyType, _ name: String) throws -> PyDictView {
-        if case .object(let o)? = args.positional.first, let v = o as? PyDictView, v.type === t { return v }
-        throw PyError.type("descriptor '\(name)' for '\(t.name)' objects doesn't apply to a '\(args.positional.first?.typeName ?? "nothing")' object")
+        if case .object(let o)? = args.first, let v = o as? PyDictView, v.type === t { return v }
+        throw PyError.type("descriptor '\(name)' for '\(t.name)' objects doesn't apply to a '\(args.first?.typeName ?? "nothing")' object")
     }
 
     /// The items of a view as Python values (keys, values, or (key, value) tuples).

@@ -149,7 +149,7 @@ extension RuntimeSetup {
             if type !== PyType.list { throw PyError.type("subclassing list is not supported yet") }
             if !args.kwnames.isEmpty { throw PyError.type("list() takes no keyword arguments") }
             if args.count > 1 { throw PyError.type("list expected at most 1 argument, got \(args.count)") }
-            guard let x = args.positional.first else { return .object(PyList()) }
+            guard let x = args.first else { return .object(PyList()) }
             return .object(PyList(try vm.toArray(x)))
         }
     }

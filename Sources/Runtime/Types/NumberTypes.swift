@@ -26,8 +26,8 @@ extension RuntimeSetup {
 
     @inline(__always)
     static func checkIntSelf(_ args: Args, _ name: String) throws {
-        if IntMath.big(args.positional.first ?? .null) == nil {
-            let got = args.positional.first?.typeName ?? "nothing"
+        if IntMath.big(args.first ?? .null) == nil {
+            let got = args.first?.typeName ?? "nothing"
             throw PyError.type("descriptor '\(name)' requires a 'int' object but received a '\(got)'")
         }
     }
@@ -241,7 +241,7 @@ extension RuntimeSetup {
         }
         if args.count > 2 { throw PyError.type("int() takes at most 2 arguments (\(args.count) given)") }
         let baseArg = args.get(1, "base")
-        guard let x = args.positional.first else {
+        guard let x = args.first else {
             if baseArg != nil { throw PyError.type("int() missing string argument") }
             return .int(0)
         }
@@ -306,7 +306,7 @@ extension RuntimeSetup {
         t.constructor = { vm, type, args in
             if !args.kwnames.isEmpty { throw PyError.type("bool() takes no keyword arguments") }
             if args.count > 1 { throw PyError.type("bool expected at most 1 argument, got \(args.count)") }
-            guard let x = args.positional.first else { return .bool(false) }
+            guard let x = args.first else { return .bool(false) }
             return .bool(try vm.truthy(x))
         }
     }

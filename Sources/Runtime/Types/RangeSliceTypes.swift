@@ -25,11 +25,11 @@ extension RuntimeSetup {
     }
 
     static func rangeBounds(_ args: Args, _ name: String) throws -> RangeBounds {
-        if case .object(let o)? = args.positional.first {
+        if case .object(let o)? = args.first {
             if let r = o as? PyRange { return RangeBounds(start: BigInt(r.start), stop: BigInt(r.stop), step: BigInt(r.step)) }
             if let r = o as? PyBigRange { return RangeBounds(start: r.start, stop: r.stop, step: r.step) }
         }
-        let got = args.positional.first?.typeName ?? "nothing"
+        let got = args.first?.typeName ?? "nothing"
         throw PyError.type("descriptor '\(name)' for 'range' objects doesn't apply to a '\(got)' object")
     }
 
@@ -85,7 +85,7 @@ extension RuntimeSetup {
             }
         }
         t.method("__len__") { _, args in
-            if case .object(let o)? = args.positional.first, let r = o as? PyRange, r.stop.magnitude < (1 << 62), r.start.magnitude < (1 << 62) {
+            if case .object(let o)? = args.first, let r = o as? PyRange, r.stop.magnitude < (1 << 62), r.start.magnitude < (1 << 62) {
                 return .int(r.count)
             }
             return .int(try ssize(try rangeBounds(args, "__len__").length))

@@ -3,11 +3,11 @@
 extension RuntimeSetup {
     /// The PySet behind `args[0]` for a set or frozenset method, plus whether it is frozen.
     private static func selfAnySet(_ args: Args, _ typeName: String, _ name: String) throws -> (PySet, Bool) {
-        if case .object(let o)? = args.positional.first {
+        if case .object(let o)? = args.first {
             if let s = o as? PySet, typeName == "set" { return (s, false) }
             if let f = o as? PyFrozenSet, typeName == "frozenset" { return (f.set, true) }
         }
-        let got = args.positional.first?.typeName ?? "nothing"
+        let got = args.first?.typeName ?? "nothing"
         throw PyError.type("descriptor '\(name)' for '\(typeName)' objects doesn't apply to a '\(got)' object")
     }
 
@@ -17,7 +17,7 @@ extension RuntimeSetup {
         installSetMutators(PyType.set)
         PyType.set.dict.setStr("__hash__", .none)
         PyType.frozenset.method("__hash__") { _, args in
-            guard case .object(let o)? = args.positional.first, let f = o as? PyFrozenSet else {
+            guard case .object(let o)? = args.first, let f = o as? PyFrozenSet else {
                 throw PyError.type("descriptor '__hash__' requires a 'frozenset' object")
             }
             return .int(f.cachedHash)
@@ -26,7 +26,7 @@ extension RuntimeSetup {
             if type !== PyType.set { throw PyError.type("subclassing set is not supported yet") }
             if !args.kwnames.isEmpty { throw PyError.type("set() takes no keyword arguments") }
             if args.count > 1 { throw PyError.type("set expected at most 1 argument, got \(args.count)") }
-            guard let x = args.positional.first else { return .object(PySet()) }
+            guard let x = args.first else { return .object(PySet()) }
             let items = try SetSupport.orderedElements(x) ?? vm.toArray(x)
             return .object(try SetSupport.makeSet(vm, items))
         }
@@ -34,7 +34,7 @@ extension RuntimeSetup {
             if type !== PyType.frozenset { throw PyError.type("subclassing frozenset is not supported yet") }
             if !args.kwnames.isEmpty { throw PyError.type("frozenset() takes no keyword arguments") }
             if args.count > 1 { throw PyError.type("frozenset expected at most 1 argument, got \(args.count)") }
-            guard let x = args.positional.first else { return .object(PyFrozenSet(PySet())) }
+            guard let x = args.first else { return .object(PyFrozenSet(PySet())) }
             if case .object(let o) = x, o is PyFrozenSet { return x }
             let items = try SetSupport.orderedElements(x) ?? vm.toArray(x)
             return .object(PyFrozenSet(try SetSupport.makeSet(vm, items)))

@@ -108,7 +108,7 @@ extension RuntimeSetup {
             if type !== PyType.tuple { throw PyError.type("subclassing tuple is not supported yet") }
             if !args.kwnames.isEmpty { throw PyError.type("tuple() takes no keyword arguments") }
             if args.count > 1 { throw PyError.type("tuple expected at most 1 argument, got \(args.count)") }
-            guard let x = args.positional.first else { return .object(PyTuple.empty) }
+            guard let x = args.first else { return .object(PyTuple.empty) }
             if case .object(let o) = x, o is PyTuple { return x }
             return makeTuple(try vm.toArray(x))
         }

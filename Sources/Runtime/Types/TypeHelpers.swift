@@ -9,8 +9,8 @@ enum TypeSupport {
     /// `args[0]` as the Swift class behind a builtin type, with CPython's descriptor error otherwise.
     @inline(__always)
     static func selfAs<T: PyObject>(_ args: Args, _ cls: T.Type, _ typeName: String, _ method: String) throws -> T {
-        if case .object(let o)? = args.positional.first, let s = o as? T { return s }
-        if args.positional.isEmpty {
+        if case .object(let o)? = args.first, let s = o as? T { return s }
+        if args.isEmpty {
             throw PyError.type("descriptor '\(method)' of '\(typeName)' object needs an argument")
         }
         throw PyError.type("descriptor '\(method)' for '\(typeName)' objects doesn't apply to a '\(args[0].typeName)' object")
@@ -46,7 +46,7 @@ enum TypeSupport {
     /// Positional argument `i` (1-based after self) or keyword `name`, nil when absent.
     @inline(__always)
     static func arg(_ args: Args, _ i: Int, _ name: String) -> Value? {
-        if i < args.positional.count { return args.positional[i] }
+        if i < args.count { return args[i] }
         return args.keyword(name)
     }
 

@@ -20,7 +20,7 @@ extension VM {
             kwnames.append(k)
             kwvalues.append(args.kwvalues[i])
         }
-        let bases = PyTuple(Array(args.positional[2...]))
+        let bases = PyTuple(Array(args.positional.dropFirst(2)))
         return try makeClass(name: args[1], bases: .object(bases), namespace: .object(ns), kwnames: kwnames, kwvalues: kwvalues)
     }
 

@@ -64,6 +64,37 @@ extension VM {
         return nf
     }
 
+    /// Calls a native function (`len(x)`, `lock.acquire()`, `acquire()` bound earlier) or a class
+    /// (`str(i)`, `Point(1, 2)` when the inline `__init__` path does not apply) with its
+    /// arguments read in place from the stack (`Args(borrowing:)`): no array, no reference counting per
+    /// argument. The call's stack entries stay where they are, owned by the frame (whose `sp` covers
+    /// them, so an exception unwinds them), and the caller pops them after the call. Returns nil, stack
+    /// untouched, for any other callable.
+    @inline(never)
+    func callNativeInPlace(_ slots: UnsafeMutablePointer<Value>, _ layout: (base: Int, argStart: Int, nargs: Int)) throws -> Value? {
+        guard let cu = Value.peekObject(slots + layout.argStart - 1) else { return nil }
+        return try cu._withUnsafeGuaranteedRef { co -> Value? in
+            if co.hasType(typeTypeID) {
+                return try callType(unsafeDowncast(co, to: PyType.self), Args(borrowing: slots + layout.argStart, count: layout.nargs))
+            }
+            guard co.hasType(builtinFunctionTypeID), co.isExactly(PyBuiltinFunction.self) else { return nil }
+            let b = unsafeDowncast(co, to: PyBuiltinFunction.self)
+            let (start, n) = (layout.argStart, layout.nargs)
+            guard let s = b.boundSelf else { return try b.fn(self, Args(borrowing: slots + start, count: n)) }
+            if start == layout.base + 2 {
+                // `[NULL, bound, args…]` becomes `[bound, self, args…]`: self joins the arguments.
+                slots[layout.base] = (slots + layout.base + 1).move()
+                (slots + layout.base + 1).initialize(to: s)
+                return try b.fn(self, Args(borrowing: slots + start - 1, count: n + 1))
+            }
+            // `[bound, args…]` (a `with` block's `__exit__`): self takes the callable's slot for the call;
+            // the callable, moved out, lives in a local until the call is over.
+            let callable = (slots + layout.base).move()
+            (slots + layout.base).initialize(to: s)
+            return try withExtendedLifetime(callable) { try b.fn(self, Args(borrowing: slots + layout.base, count: n + 1)) }
+        }
+    }
+
     /// Enters `__init__` for `Cls(args)` when `Cls` is a plain class (default `__new__`, instances with
     /// a `__dict__`) whose `__init__` is a simple Python function: allocates the instance, which the
     /// call evaluates to when `__init__` returns. Returns nil, stack untouched, when it does not apply.
@@ -96,6 +127,34 @@ extension VM {
                     let entry = cacheEntry(t, name)
                     guard case .some(.object(let fn)) = entry.pointee.value, fn.hasType(functionTypeID),
                           !unsafeDowncast(o, to: PyInstance.self).dict.containsStr(name) else { return nil }
+                    return .object(fn)
+                }
+        } }
+        guard let m = method else { return false }
+        let selfValue = (slots + sp - 1).move()
+        (slots + sp - 1).initialize(to: m)
+        (slots + sp).initialize(to: selfValue)
+        sp += 1
+        return true
+    }
+
+    /// LOAD_METHOD of a native method on an instance of a builtin type (`s.upper`, `lst.append`,
+    /// `lock.acquire`): replaces the object on the stack top with `[method, self]` without binding a
+    /// method object; builtin types' methods are immortal, so pushing one costs no reference counting.
+    /// Types and modules (whose own attributes come first) and objects with a `__dict__` take the
+    /// general path. Returns false, stack untouched, when that does not apply.
+    @inline(never)
+    func loadNativeMethodFast(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Bool {
+        guard let ou = Value.peekObject(slots + sp - 1) else { return false }
+        let method: Value? = ou._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
+            guard t.isBuiltin, t.layout == .builtin, !o.hasType(typeTypeID), !o.hasType(superTypeID),
+                  o.instanceDict == nil else { return nil }
+            return Unmanaged<PyStr>.fromOpaque(UnsafeRawPointer(names + i).load(as: UnsafeRawPointer.self))
+                ._withUnsafeGuaranteedRef { name in
+                    guard name.isInterned else { return nil }
+                    let entry = cacheEntry(t, name)
+                    guard case .some(.object(let fn)) = entry.pointee.value, fn.isExactly(PyBuiltinFunction.self),
+                          unsafeDowncast(fn, to: PyBuiltinFunction.self).boundSelf == nil else { return nil }
                     return .object(fn)
                 }
         } }

@@ -146,7 +146,8 @@ extension VM {
                     case .deleteAttr:
                         try delAttr(pop(slots, &sp), names[Int(instr.arg)])
                     case .loadMethod:
-                        if loadMethodFast(slots, &sp, names, Int(instr.arg)) { continue }
+                        if loadMethodFast(slots, &sp, names, Int(instr.arg))
+                            || loadNativeMethodFast(slots, &sp, names, Int(instr.arg)) { continue }
                         let obj = pop(slots, &sp)
                         let (m, selfValue) = try loadMethod(obj, names[Int(instr.arg)])
                         if let s = selfValue { push(slots, &sp, m); push(slots, &sp, s) }
@@ -365,6 +366,15 @@ extension VM {
                                 f = nf
                                 currentFrame = f
                                 (ins, consts, names) = f.code.evalPointers; slots = f.slots; sp = f.sp; pc = 0
+                                continue
+                            }
+                        }
+                        if pendingKwnames == nil {
+                            f.sp = sp; f.pc = pc
+                            if let r = try callNativeInPlace(slots, layout) {
+                                (slots + layout.base).deinitialize(count: sp - layout.base)
+                                sp = layout.base
+                                push(slots, &sp, r)
                                 continue
                             }
                         }

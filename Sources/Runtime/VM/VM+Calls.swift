@@ -112,27 +112,27 @@ extension VM {
         let co = f.code.co
         let slots = frame.slots
         let argcount = co.argcount
-        let n = args.positional.count
+        let n = args.count
         let hasVarargs = co.flags.contains(.varargs)
         let hasVarkw = co.flags.contains(.varkeywords)
         let fname = f.qualname
 
         // Fast path: exactly the positional parameters, nothing else.
         if n == argcount && args.kwnames.isEmpty && !hasVarargs && !hasVarkw && co.kwonlyargcount == 0 {
-            for i in 0..<n { slots[i] = args.positional[i] }
+            for i in 0..<n { slots[i] = args[i] }
             setupCells(f, frame)
             return
         }
 
         let npos = min(n, argcount)
-        for i in 0..<npos { slots[i] = args.positional[i] }
+        for i in 0..<npos { slots[i] = args[i] }
         var kwDict: PyDict?
         if hasVarkw {
             kwDict = PyDict()
             slots[argcount + co.kwonlyargcount + (hasVarargs ? 1 : 0)] = .object(kwDict!)
         }
         if hasVarargs {
-            slots[argcount + co.kwonlyargcount] = .object(PyTuple(n > argcount ? Array(args.positional[argcount...]) : []))
+            slots[argcount + co.kwonlyargcount] = .object(PyTuple(n > argcount ? Array(args.positional.dropFirst(argcount)) : []))
         } else if n > argcount {
             let given = n
             let ndefaults = f.defaults.count

@@ -22,6 +22,17 @@ extension VM {
                 return try callFunction(f, Args([obj] + args, kwnames: kwnames, kwvalues: kwvalues))
             }
             if let b = o as? PyBuiltinFunction, b.boundSelf == nil {
+                if kwnames.isEmpty && args.count < 4 {
+                    // `[obj] + args` in a stack buffer, lent to the call: no array allocation for the
+                    // dunder calls (`__eq__`, `__enter__`, …) that run through here.
+                    return try withUnsafeTemporaryAllocation(of: Value.self, capacity: 4) { buf in
+                        let p = buf.baseAddress!
+                        p.initialize(to: obj)
+                        for (i, a) in args.enumerated() { (p + 1 + i).initialize(to: a) }
+                        defer { p.deinitialize(count: args.count + 1) }
+                        return try b.fn(self, Args(borrowing: p, count: args.count + 1))
+                    }
+                }
                 return try b.fn(self, Args([obj] + args, kwnames: kwnames, kwvalues: kwvalues))
             }
         }

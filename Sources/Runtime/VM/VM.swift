@@ -72,7 +72,10 @@ public final class VM: @unchecked Sendable {
     }
 
     /// Python-visible thread identity.
-    public var name: String
+    public var name: String { didSet { nameVersion &+= 1 } }
+    /// Bumped by every rename: lets a lock keep its owner's name without storing (and reference
+    /// counting) the string on every acquire.
+    public private(set) var nameVersion = 0
     public let isMain: Bool
     public private(set) var ident: Int = 0
     public private(set) var nativeID: Int = 0
@@ -185,6 +188,11 @@ public final class VM: @unchecked Sendable {
 
     /// Seconds since the interpreter started (trace event timestamps).
     public var elapsed: Double { Date().timeIntervalSince(interp.startTime) }
+
+    /// Whether anyone listens to trace events: what a primitive's uncontended path checks before it
+    /// builds an event (read without retaining the interpreter or the hub).
+    @inline(__always)
+    public var isTracing: Bool { interpRef._withUnsafeGuaranteedRef { $0.traceHub.isActive } }
 
     /// Emits a trace event if anyone listens.
     @inline(__always)
