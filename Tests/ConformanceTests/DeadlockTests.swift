@@ -41,31 +41,12 @@ final class DeadlockTests: XCTestCase {
         stderr.components(separatedBy: "\n").first { $0.hasPrefix("  \(thread) ") } ?? ""
     }
 
-    static let twoLocks = """
-        import threading
-        lock_a = threading.Lock()
-        lock_b = threading.Lock()
-        both = threading.Barrier(2)
-
-        def first():
-            with lock_a:
-                both.wait()
-                with lock_b:
-                    print("first got both")
-
-        def second():
-            with lock_b:
-                both.wait()
-                with lock_a:
-                    print("second got both")
-
-        t1 = threading.Thread(target=first)
-        t2 = threading.Thread(target=second)
-        t1.start(); t2.start()
-        t1.join(); t2.join()
-        print("never printed")
-
-        """
+    /// The two-lock program shared with the lessons and REPL tests (`Tests/Fixtures/two_locks_deadlock.py`).
+    static let twoLocks: String = {
+        let url = ConformanceTests.root.appendingPathComponent("Fixtures/two_locks_deadlock.py")
+        guard let s = try? String(contentsOf: url, encoding: .utf8) else { fatalError("missing \(url.path)") }
+        return s
+    }()
 
     func checkTwoLocks(gil: Bool) throws {
         let src = DeadlockTests.twoLocks

@@ -13,29 +13,13 @@ final class DeadlockDemoTests: XCTestCase {
         return (LessonSession(lesson: lesson, output: out, errorOutput: out, colour: false), out)
     }
 
-    static let deadlockingDemo = """
-        import threading
-        lock_a = threading.Lock()
-        lock_b = threading.Lock()
-        both = threading.Barrier(2)
-
-        def first():
-            with lock_a:
-                both.wait()
-                with lock_b:
-                    pass
-
-        def second():
-            with lock_b:
-                both.wait()
-                with lock_a:
-                    pass
-
-        t1 = threading.Thread(target=first)
-        t2 = threading.Thread(target=second)
-        t1.start(); t2.start()
-        t1.join(); t2.join()
-        """
+    /// The two-lock program shared with the conformance and REPL tests (`Tests/Fixtures/two_locks_deadlock.py`),
+    /// without its final newline (it goes inside a fenced block).
+    static let deadlockingDemo: String = {
+        let url = repoRoot.appendingPathComponent("Tests/Fixtures/two_locks_deadlock.py")
+        guard let s = try? String(contentsOf: url, encoding: .utf8) else { fatalError("missing \(url.path)") }
+        return s.trimmingCharacters(in: .newlines)
+    }()
 
     func testExpectedDeadlockPassesAndChecksSeeTheReport() throws {
         let (s, out) = try makeSession("""
