@@ -53,6 +53,29 @@ final class DeadlockDemoTests: XCTestCase {
         XCTAssertEqual(after.output, "threads left: 1\n")
     }
 
+    /// A `demo deadlock` that leaves its threads in a cycle of plain Locks without joining them: the
+    /// player waits for the detector, and counts as stuck meanwhile (it runs no Python code that could
+    /// release a Lock), so the cycle is still reported although main is not blocked in Python.
+    func testExpectedDeadlockWithoutJoinIsStillReported() throws {
+        let demo = DeadlockDemoTests.deadlockingDemo.replacingOccurrences(of: "t1.join(); t2.join()", with: "")
+        XCTAssertFalse(demo.contains(".join("))
+        let (s, out) = try makeSession("""
+            ## Deadlock, not joined
+
+            ```python demo deadlock
+            \(demo)
+            ```
+
+            ```python check
+            assert "lock_a" in deadlock_report
+            ```
+            """)
+        let r = s.runStep(s.lesson.steps[0], check: true, annotate: false)
+        XCTAssertEqual(r.demos.first?.outcome, .deadlocked, out.text)
+        XCTAssertEqual(r.checks.map(\.passed), [true], out.text)
+        XCTAssertTrue(out.text.contains("Deadlock: 2 threads wait for each other in a cycle"), out.text)
+    }
+
     func testExpectedDeadlockThatDoesNotHappenFails() throws {
         let (s, _) = try makeSession("""
             ## No deadlock
