@@ -252,7 +252,7 @@ public final class LessonSession {
     private func awaitDeadlockReport(seconds: Double) {
         let vm = interpreter.mainVM!
         let deadline = Date(timeIntervalSinceNow: seconds)
-        vm.allowThreads {
+        ThreadStopper.waitingForOthers(vm) {
             while Date() < deadline, interpreter.deadlockReport.withLock({ $0 }) == nil,
                   interpreter.liveVMs.contains(where: { $0 !== vm }) {
                 Thread.sleep(forTimeInterval: 0.05)

@@ -19,12 +19,13 @@ public enum Player {
     ///     `Terminal.colourEnabled(fd: 1)`.
     ///   - annotate: put the time/thread gutter on demo output.
     ///   - runViews: with `annotate`, show a summary and a timeline after each demo.
+    ///   - annotation: the level when `annotate` (`events` adds engine notes); see `AnnotationLevel`.
     ///   - timeoutScale: multiplies every demo's and check's time limit (see `LessonSession.timeoutScale`).
     /// - Returns: false when a lesson was malformed, a demo failed or (with `check`) a check failed.
     @discardableResult
     public static func play(lessons: [Lesson], problems: [LessonProblem] = [], check: Bool,
                             output: OutputSink? = nil, colour: Bool? = nil, annotate: Bool = true,
-                            runViews: Bool = false, timeoutScale: Double = 1,
+                            runViews: Bool = false, annotation: AnnotationLevel = .output, timeoutScale: Double = 1,
                             interpreterFactory: ((OutputSink, OutputSink) -> Interpreter)? = nil) -> Bool {
         let out = output ?? FileDescriptorSink(fd: 1)
         let useColour = colour ?? (output == nil ? Terminal.colourEnabled(fd: 1) : false)
@@ -55,6 +56,7 @@ public enum Player {
             }
             session.timeoutScale = timeoutScale
             session.showsRunViews = runViews
+            session.annotation = annotation
             session.timelineWidth = Terminal.width(fd: 1)
             var lessonPassed = 0, lessonFailed = 0
             for step in lesson.steps {

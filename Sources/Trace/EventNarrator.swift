@@ -1,5 +1,6 @@
 import Foundation
 import Runtime
+import Engine
 
 /// Turns trace events into the short notes of `:annotate events` ("waits for lock L1 held by Thread-1",
 /// "got lock L1 after 4.2 ms"). Pure and sequential, so it is tested on synthetic event arrays;
@@ -75,6 +76,8 @@ public struct Narration {
         case .joinDone:
             if e.detail == "timed out" { return "join timed out: \(e.object ?? "the thread") is still running" }
             if e.detail == TraceEvent.interruptedDetail { return "stops waiting for \(e.object ?? "the thread"): interrupted" }
+            // No joined thread: the engine waited for all the others (`ThreadStopper.waitingForOthers`).
+            if e.object == ThreadStopper.othersLabel { return "done waiting for \(ThreadStopper.othersLabel)" }
             return "join returns: \(e.object ?? "the thread") has finished"
         case .sleep: return "sleeps" + (e.detail.map { " \($0)" } ?? "")
         case .conditionWait: return "waits on \(e.object ?? "a condition")" + at(e)

@@ -3,6 +3,7 @@ import Foundation
 import Engine
 import Lessons
 import Runtime
+import Trace
 
 /// `interleave play LESSON…|--all [--check]`: runs lessons without a learner.
 struct Play: ParsableCommand {
@@ -19,7 +20,12 @@ struct Play: ParsableCommand {
     @Flag(help: "Run the lessons' checks and report PASS/FAIL.")
     var check = false
 
-    @Flag(name: .long, help: "Do not put the time/thread gutter on demo output, nor a summary and timeline after it.")
+    @Option(help: ArgumentHelp("off | output | events: demo output with a time/thread gutter and a summary and "
+                               + "timeline after each demo (output, the default), plus engine notes (events), "
+                               + "or plain output (off).", valueName: "level"))
+    var annotate: String?
+
+    @Flag(name: .long, help: "Do not put the time/thread gutter on demo output, nor a summary and timeline after it (--annotate off).")
     var plain = false
 
     @Option(name: .long, help: ArgumentHelp("The lessons folder (default: $INTERLEAVE_LESSONS, ./Lessons, or next to the executable).", valueName: "dir"))
@@ -31,6 +37,15 @@ struct Play: ParsableCommand {
     func validate() throws {
         if all && !names.isEmpty { throw ValidationError("give lesson names or --all, not both") }
         if !all && names.isEmpty { throw ValidationError("give one or more lessons to play, or --all") }
+        _ = try level()
+    }
+
+    /// `--annotate`, or `off` for `--plain`, or `output`.
+    func level() throws -> AnnotationLevel {
+        guard let a = annotate else { return plain ? .off : .output }
+        guard let l = AnnotationLevel(argument: a) else { throw ValidationError("--annotate must be off, output or events") }
+        if plain && l != .off { throw ValidationError("--plain is --annotate off: give one or the other") }
+        return l
     }
 
     func run() throws {
@@ -52,7 +67,10 @@ struct Play: ParsableCommand {
         }
         // Problems of lessons not asked for are not this run's business.
         let relevant = all ? problems : problems.filter { p in names.contains { p.file.contains($0) } }
-        let ok = Player.play(lessons: chosen, problems: relevant + extra, check: check, annotate: !plain, runViews: !plain,
+        let level = try level()
+        let ok = Player.play(lessons: chosen, problems: relevant + extra, check: check,
+                             annotate: level != .off, runViews: level.showsSummary,
+                             annotation: level == .off ? .output : level,
                              interpreterFactory: { out, err in
                                  Engine.makeInterpreter(options: options, stdout: out, stderr: err)
                              })

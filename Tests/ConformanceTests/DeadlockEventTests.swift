@@ -34,6 +34,11 @@ final class DeadlockEventTests: XCTestCase {
         XCTAssertEqual(w2?.otherThread, t1ident)
         XCTAssertNotNil(w1?.objectID)
         XCTAssertNotEqual(w1?.objectID, w2?.objectID)
+        // Waits name the lock by its variable, as the report does (not `Lock#N`), and so do the events
+        // that end them and the deadlock events.
+        XCTAssertEqual(w1?.object, "lock_b")
+        XCTAssertEqual(w2?.object, "lock_a")
+        XCTAssertTrue(t1.contains { $0.kind == .lockTimeout && $0.object == "lock_b" }, "\(t1)")
         // The lock Thread-1 waits for is the one Thread-2 acquired.
         XCTAssertTrue(t2.contains { $0.kind == .lockAcquire && $0.objectID == w1?.objectID })
         // Main's join names the joined thread.
@@ -42,6 +47,9 @@ final class DeadlockEventTests: XCTestCase {
         let dl = all.filter { $0.kind == .deadlock }
         XCTAssertEqual(Set(dl.map(\.threadName)), ["Thread-1 (first)", "Thread-2 (second)", "MainThread"])
         XCTAssertEqual(dl.first { $0.thread == t1ident }?.otherThread, t2ident)
+        XCTAssertEqual(dl.first { $0.thread == t1ident }?.object, "lock_b")
+        XCTAssertEqual(dl.first { $0.thread == t2ident }?.object, "lock_a")
+        XCTAssertEqual(dl.first { $0.threadName == "MainThread" }?.object, "Thread-1 (first)")
         XCTAssertEqual(dl.first { $0.threadName == "MainThread" }?.otherThread, t1ident)
     }
 

@@ -41,31 +41,12 @@ final class DeadlockTests: XCTestCase {
         stderr.components(separatedBy: "\n").first { $0.hasPrefix("  \(thread) ") } ?? ""
     }
 
-    static let twoLocks = """
-        import threading
-        lock_a = threading.Lock()
-        lock_b = threading.Lock()
-        both = threading.Barrier(2)
-
-        def first():
-            with lock_a:
-                both.wait()
-                with lock_b:
-                    print("first got both")
-
-        def second():
-            with lock_b:
-                both.wait()
-                with lock_a:
-                    print("second got both")
-
-        t1 = threading.Thread(target=first)
-        t2 = threading.Thread(target=second)
-        t1.start(); t2.start()
-        t1.join(); t2.join()
-        print("never printed")
-
-        """
+    /// The two-lock program shared with the lessons and REPL tests (`Tests/Fixtures/two_locks_deadlock.py`).
+    static let twoLocks: String = {
+        let url = ConformanceTests.root.appendingPathComponent("Fixtures/two_locks_deadlock.py")
+        guard let s = try? String(contentsOf: url, encoding: .utf8) else { fatalError("missing \(url.path)") }
+        return s
+    }()
 
     func checkTwoLocks(gil: Bool) throws {
         let src = DeadlockTests.twoLocks
@@ -121,6 +102,109 @@ final class DeadlockTests: XCTestCase {
             XCTAssertTrue(l.contains("holds \(held) and waits for \(wanted) at"), r.stderr)
             XCTAssertTrue(l.hasSuffix(at), r.stderr)
         }
+    }
+
+    /// Two threads in a cycle of plain Locks while a third thread (`rescuer`) is not blocked. Any thread
+    /// may release a Lock, and the rescuer does, after the cycle has stood for well over the detector's
+    /// confirmation time: not a deadlock, the program finishes. `wait` is how the rescuer passes that time.
+    static func lockCycleWithRescuer(wait: String) -> String {
+        """
+        import threading, time
+        lock_a = threading.Lock()
+        lock_b = threading.Lock()
+        everyone = threading.Barrier(3)
+
+        def first():
+            lock_a.acquire()
+            everyone.wait()
+            with lock_b:               # held by second
+                print("first got lock_b")
+
+        def second():
+            lock_b.acquire()
+            everyone.wait()
+            with lock_a:               # held by first, until the rescuer releases it
+                print("second got lock_a")
+            lock_b.release()
+
+        def rescuer():
+            everyone.wait()
+            \(wait)
+            lock_a.release()           # a Lock has no owner: any thread may release it
+
+        ts = [threading.Thread(target=f, name=f.__name__) for f in (first, second, rescuer)]
+        for t in ts:
+            t.start()
+        for t in ts:
+            t.join()
+        print("done")
+
+        """
+    }
+
+    func checkRescued(_ src: String, gil: Bool) throws {
+        let r = try run(src, gil: gil)
+        XCTAssertFalse(r.stderr.contains("Deadlock"), r.stderr)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "second got lock_a\nfirst got lock_b\ndone\n", r.stderr)
+    }
+
+    /// The rescuer runs (a busy loop, never blocked) for 2 s while the cycle stands.
+    func testLockCycleWithARunningThreadIsNotADeadlock() throws {
+        let spin = """
+            deadline = time.monotonic() + 2
+            while time.monotonic() < deadline:
+                pass
+            """.replacingOccurrences(of: "\n", with: "\n    ")
+        try checkRescued(Self.lockCycleWithRescuer(wait: spin), gil: true)
+    }
+
+    /// The rescuer sleeps (a timed wait can end by itself) for 1.5 s while the cycle stands.
+    func testLockCycleWithASleepingThreadIsNotADeadlock() throws {
+        try checkRescued(Self.lockCycleWithRescuer(wait: "time.sleep(1.5)"), gil: false)
+    }
+
+    /// Only its owner can release an RLock: a cycle of RLocks is a deadlock even while another thread
+    /// runs (the report stops that thread too).
+    func testRLockCycleWithARunningThreadIsADeadlock() throws {
+        let src = """
+            import threading, time
+            r_a = threading.RLock()
+            r_b = threading.RLock()
+            everyone = threading.Barrier(3)
+
+            def first():
+                with r_a:
+                    everyone.wait()
+                    with r_b:
+                        print("first got both")
+
+            def second():
+                with r_b:
+                    everyone.wait()
+                    with r_a:
+                        print("second got both")
+
+            def busy():
+                everyone.wait()
+                deadline = time.monotonic() + 20
+                while time.monotonic() < deadline:
+                    pass
+                print("busy ran out of time")
+
+            ts = [threading.Thread(target=f, name=f.__name__) for f in (first, second, busy)]
+            for t in ts:
+                t.start()
+            for t in ts:
+                t.join()
+
+            """
+        let r = try run(src)
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertLessThan(r.seconds, DeadlockTests.bound)
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertTrue(r.stderr.contains("Deadlock: 2 threads wait for each other in a cycle"), r.stderr)
+        XCTAssertTrue(reportLine(r.stderr, thread: "first").contains("holds r_a and waits for r_b"), r.stderr)
     }
 
     /// Main joins T while T waits for a lock main holds: a cycle through a join.

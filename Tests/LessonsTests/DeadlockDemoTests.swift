@@ -13,29 +13,13 @@ final class DeadlockDemoTests: XCTestCase {
         return (LessonSession(lesson: lesson, output: out, errorOutput: out, colour: false), out)
     }
 
-    static let deadlockingDemo = """
-        import threading
-        lock_a = threading.Lock()
-        lock_b = threading.Lock()
-        both = threading.Barrier(2)
-
-        def first():
-            with lock_a:
-                both.wait()
-                with lock_b:
-                    pass
-
-        def second():
-            with lock_b:
-                both.wait()
-                with lock_a:
-                    pass
-
-        t1 = threading.Thread(target=first)
-        t2 = threading.Thread(target=second)
-        t1.start(); t2.start()
-        t1.join(); t2.join()
-        """
+    /// The two-lock program shared with the conformance and REPL tests (`Tests/Fixtures/two_locks_deadlock.py`),
+    /// without its final newline (it goes inside a fenced block).
+    static let deadlockingDemo: String = {
+        let url = repoRoot.appendingPathComponent("Tests/Fixtures/two_locks_deadlock.py")
+        guard let s = try? String(contentsOf: url, encoding: .utf8) else { fatalError("missing \(url.path)") }
+        return s.trimmingCharacters(in: .newlines)
+    }()
 
     func testExpectedDeadlockPassesAndChecksSeeTheReport() throws {
         let (s, out) = try makeSession("""
@@ -67,6 +51,29 @@ final class DeadlockDemoTests: XCTestCase {
         // Both threads were stopped; the session goes on.
         let after = s.runDemo(s.lesson.steps[1], annotate: false)
         XCTAssertEqual(after.output, "threads left: 1\n")
+    }
+
+    /// A `demo deadlock` that leaves its threads in a cycle of plain Locks without joining them: the
+    /// player waits for the detector, and counts as stuck meanwhile (it runs no Python code that could
+    /// release a Lock), so the cycle is still reported although main is not blocked in Python.
+    func testExpectedDeadlockWithoutJoinIsStillReported() throws {
+        let demo = DeadlockDemoTests.deadlockingDemo.replacingOccurrences(of: "t1.join(); t2.join()", with: "")
+        XCTAssertFalse(demo.contains(".join("))
+        let (s, out) = try makeSession("""
+            ## Deadlock, not joined
+
+            ```python demo deadlock
+            \(demo)
+            ```
+
+            ```python check
+            assert "lock_a" in deadlock_report
+            ```
+            """)
+        let r = s.runStep(s.lesson.steps[0], check: true, annotate: false)
+        XCTAssertEqual(r.demos.first?.outcome, .deadlocked, out.text)
+        XCTAssertEqual(r.checks.map(\.passed), [true], out.text)
+        XCTAssertTrue(out.text.contains("Deadlock: 2 threads wait for each other in a cycle"), out.text)
     }
 
     func testExpectedDeadlockThatDoesNotHappenFails() throws {

@@ -81,6 +81,67 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(missing.status, 1)
     }
 
+    /// `play --annotate off|output|events`, as `run` has: output (the default) puts the gutter on demo
+    /// lines and a summary after each demo; events adds engine notes; off (= --plain) prints plainly.
+    func testPlayAnnotateLevels() throws {
+        let dir = InterleaveBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try """
+            ---
+            id: joining
+            title: Joining a thread
+            ---
+
+            # Joining
+
+            ## A thread
+
+            ```python demo
+            import threading
+            t = threading.Thread(target=lambda: None, name="helper")
+            t.start(); t.join()
+            print("joined")
+            ```
+
+            """.write(toFile: dir + "/01-joining.md", atomically: true, encoding: .utf8)
+        func play(_ extra: [String]) throws -> InterleaveBinary.Result {
+            let r = try InterleaveBinary.run(["play", "joining", "--lessons", dir] + extra, input: "")
+            XCTAssertFalse(r.timedOut)
+            return r
+        }
+        let byDefault = try play([])
+        XCTAssertEqual(byDefault.status, 0, byDefault.stdout + byDefault.stderr)
+        XCTAssertTrue(byDefault.stdout.contains("MainThread │ joined"), byDefault.stdout)
+        XCTAssertTrue(byDefault.stdout.contains("peak parallelism"), byDefault.stdout)
+        XCTAssertFalse(byDefault.stdout.contains("┆"), byDefault.stdout)
+
+        let events = try play(["--annotate", "events"])
+        XCTAssertEqual(events.status, 0, events.stdout + events.stderr)
+        XCTAssertTrue(events.stdout.contains("MainThread │ joined"), events.stdout)
+        XCTAssertTrue(events.stdout.contains("┆"), events.stdout)
+        XCTAssertTrue(events.stdout.contains("waits for helper to finish (join)"), events.stdout)
+        XCTAssertTrue(events.stdout.contains("peak parallelism"), events.stdout)
+
+        let output = try play(["--annotate", "output"])
+        XCTAssertEqual(output.status, 0)
+        XCTAssertTrue(output.stdout.contains("MainThread │ joined"), output.stdout)
+        XCTAssertFalse(output.stdout.contains("┆"), output.stdout)
+
+        for off in [["--annotate", "off"], ["--plain"]] {
+            let r = try play(off)
+            XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+            XCTAssertTrue(r.stdout.contains("\njoined\n"), r.stdout)
+            XCTAssertFalse(r.stdout.contains("│"), r.stdout)
+            XCTAssertFalse(r.stdout.contains("peak parallelism"), r.stdout)
+        }
+
+        let bad = try play(["--annotate", "loud"])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.contains("--annotate must be off, output or events"), bad.stderr)
+        let both = try play(["--annotate", "events", "--plain"])
+        XCTAssertNotEqual(both.status, 0)
+    }
+
     func testPlayFailsWhenACheckFails() throws {
         let dir = InterleaveBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

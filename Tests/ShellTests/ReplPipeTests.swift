@@ -162,25 +162,10 @@ final class ReplPipeTests: XCTestCase {
 /// session goes on.
 final class ReplDeadlockTests: XCTestCase {
     func testDeadlockReportReturnsToThePrompt() throws {
-        let r = try InterleaveBinary.run([], input: """
-            import threading
-            lock_a = threading.Lock()
-            lock_b = threading.Lock()
-            both = threading.Barrier(2)
-            def first():
-                with lock_a:
-                    both.wait()
-                    with lock_b:
-                        pass
-
-            def second():
-                with lock_b:
-                    both.wait()
-                    with lock_a:
-                        pass
-
-            t1 = threading.Thread(target=first); t2 = threading.Thread(target=second)
-            t1.start(); t2.start(); t1.join(); t2.join()
+        // The shared two-lock program (Tests/Fixtures): its last line joins the deadlocked threads.
+        let program = try String(contentsOf: InterleaveBinary.repoRoot.appendingPathComponent("Tests/Fixtures/two_locks_deadlock.py"),
+                                 encoding: .utf8)
+        let r = try InterleaveBinary.run([], input: program + """
             t1.join(); t2.join()
             print('alive', threading.active_count(), lock_a.locked(), lock_b.locked())
 

@@ -156,10 +156,49 @@ final class LiveViewsTests: XCTestCase {
         let report = observer.finish(label: "t")
         let lines = out.text.split(separator: "\n").map(String.init)
         XCTAssertTrue(lines.contains { $0.contains(" worker ") && $0.contains("┆ starts") }, out.text)
-        XCTAssertTrue(lines.contains { $0.contains("┆ waits for lock") }, out.text)
-        XCTAssertTrue(lines.contains { $0.contains("┆ got lock") && $0.contains(" after ") }, out.text)
+        // The lock is named by its variable (`L`), as in deadlock reports, not `Lock#N`.
+        XCTAssertTrue(lines.contains { $0.contains(" worker ") && $0.contains("┆ waits for lock L held by MainThread") },
+                      out.text)
+        XCTAssertTrue(lines.contains { $0.contains("┆ got lock L after ") }, out.text)
+        XCTAssertTrue(lines.contains { $0.contains("┆ releases lock L; worker is waiting for it") }, out.text)
+        XCTAssertFalse(out.text.contains("Lock#"), out.text)
         XCTAssertTrue(lines.last?.hasSuffix("│ done") ?? false, out.text)
         XCTAssertTrue(report.text.contains("peak parallelism 1"), report.text)
+        XCTAssertTrue(report.text.contains("(worker on L)"), report.text)
         XCTAssertTrue(report.text.contains("timeline of"), report.text)
+    }
+
+    /// Stopping a program's leftover threads (after a deadlock, a time limit or Ctrl-C) releases the
+    /// GIL so they can unwind: the stopping thread is waiting then, not running. Before, its lane stayed
+    /// "running" while a stopped thread took the GIL, and the summary said peak parallelism 2 under the
+    /// GIL. Deterministic: the spinner is waiting for the GIL when main starts stopping it, so it runs
+    /// (gets the GIL, unwinds, ends) only inside the stop.
+    func testStoppingThreadsUnderTheGILIsNotParallelism() throws {
+        let out = CapturingSink()
+        let interp = Engine.makeInterpreter(stdout: out, stderr: out)
+        XCTAssertTrue(interp.gil.enabled)
+        let rec = TraceRecorder(interpreter: interp)
+        rec.start()
+        let code = try interp.compile("""
+            import threading
+            started = threading.Event()
+            def spin():
+                started.set()
+                while True:
+                    pass
+            threading.Thread(target=spin, name="spinner", daemon=True).start()
+            started.wait()
+
+            """, filename: "<test>", mode: .exec)
+        _ = try interp.exec(code, in: interp.mainModule())
+        XCTAssertTrue(ThreadStopper.stopOtherThreads(interp, from: interp.mainVM), out.text)
+        let r = rec.stop()
+        let lanes = ThreadStates.lanes(r)
+        let spinner = try XCTUnwrap(lanes.first { $0.thread.name == "spinner" })
+        XCTAssertTrue(spinner.ended)
+        let main = try XCTUnwrap(lanes.first { $0.thread.name == "MainThread" })
+        XCTAssertTrue(main.intervals.contains { $0.state == .join(ThreadStopper.othersLabel) }, "\(main.intervals)")
+        XCTAssertEqual(ThreadStates.peakParallelism(lanes), 1, "\(lanes.map(\.intervals))")
+        XCTAssertEqual(RunSummary(r, lanes: lanes).peakParallelism, 1)
     }
 }

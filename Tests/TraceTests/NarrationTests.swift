@@ -23,6 +23,15 @@ final class NarrationTests: XCTestCase {
         ])
     }
 
+    /// The engine waiting for all the other threads (`ThreadStopper.waitingForOthers`: a join of no
+    /// particular thread) ends with "done waiting", not "has finished".
+    func testWaitForTheOtherThreads() {
+        let r = recording([ev(0.1, 1, .join, "the other threads"), ev(0.2, 1, .joinDone, "the other threads", detail: "100.0")],
+                          end: 1)
+        XCTAssertEqual(notes(r), ["MainThread: waits for the other threads to finish (join)",
+                                  "MainThread: done waiting for the other threads"])
+    }
+
     func testQuietAboutGILAndUncontendedLocksAndMachinery() {
         let r = recording([ev(0.1, 2, .gilWait), ev(0.1, 2, .gilAcquired), ev(0.1, 2, .lockAcquire, "L"),
                            ev(0.2, 2, .lockRelease, "L"), ev(0.3, 1, .conditionWait, "C"),

@@ -12,6 +12,10 @@ import Runtime
 /// - **everyone stuck**: every live Python thread waits without a timeout for a lock that is held, or on a
 ///   Condition, and no thread is starting — nothing is left that could wake any of them.
 ///
+/// A cycle through a plain Lock counts only when everyone is stuck as well: any thread may release a
+/// Lock, so one that is still running (or sleeping, or waiting with a timeout) could break the cycle.
+/// Cycles of owner-only waits (RLocks, joins) are reported whatever the other threads do.
+///
 /// Waits with a timeout can end by themselves and never count; sleeping, running, or I/O-bound threads
 /// are not registered, so they keep "everyone stuck" from firing. A finding is reported only once the
 /// same waits on the same lock generations were seen on three polls in a row (0.4 s unchanged), so a
@@ -36,6 +40,8 @@ public final class DeadlockDetector: @unchecked Sendable {
         /// Threads spawned but not yet running Python code (they may wake someone).
         var starting = 0
         var watching = false
+        /// Threads waiting for the others outside any primitive (`whileIdle`), by ident.
+        var idle: [Int: Int] = [:]
     }
 
     private let state = Locked(State())
@@ -83,6 +89,21 @@ public final class DeadlockDetector: @unchecked Sendable {
         }
     }
 
+    /// Runs `body` (a wait for the program's other threads, with the GIL released, outside any primitive:
+    /// a lesson player waiting for a `demo deadlock` demo's threads) with `vm` counted as stuck: it runs
+    /// no Python code meanwhile, so it cannot release a lock the others wait for.
+    public func whileIdle<R>(_ vm: VM, _ body: () throws -> R) rethrows -> R {
+        let ident = vm.ident
+        state.withLock { $0.idle[ident, default: 0] += 1 }
+        defer {
+            state.withLock { s in
+                let n = (s.idle[ident] ?? 1) - 1
+                s.idle[ident] = n > 0 ? n : nil
+            }
+        }
+        return try body()
+    }
+
     /// A thread is being spawned (until `threadStarted`).
     func threadStarting() { state.withLock { $0.starting += 1 } }
     func threadStarted() { state.withLock { $0.starting -= 1 } }
@@ -95,7 +116,7 @@ public final class DeadlockDetector: @unchecked Sendable {
         var idlePolls = 0
         while true {
             Thread.sleep(forTimeInterval: DeadlockDetector.pollInterval)
-            let (waits, starting) = state.withLock { s in (Array(s.waits.values), s.starting) }
+            let (waits, starting, idle) = state.withLock { s in (Array(s.waits.values), s.starting, Set(s.idle.keys)) }
             if waits.isEmpty {
                 idlePolls += 1
                 // Stop after a quiet second; the next blocking wait starts a new watcher.
@@ -111,7 +132,7 @@ public final class DeadlockDetector: @unchecked Sendable {
             }
             idlePolls = 0
             guard let interp else { state.withLock { $0.watching = false }; return }
-            guard let finding = DeadlockGraph(waits: waits, live: interp.liveVMs, starting: starting).finding() else {
+            guard let finding = DeadlockGraph(waits: waits, live: interp.liveVMs, starting: starting, idle: idle).finding() else {
                 last = []; seen = 0
                 continue
             }
@@ -128,11 +149,12 @@ public final class DeadlockDetector: @unchecked Sendable {
         // The report reads the stuck threads' frames. Build it under the state lock, after checking
         // every wait is still registered: a thread woken meanwhile (Ctrl-C) blocks in `endWait` before
         // it can unwind a single frame, so none of them changes while it is read.
-        let built: (text: String, locations: [String?])? = state.withLock { s in
+        let built: (text: String, locations: [String?], waitedFor: [String])? = state.withLock { s in
             for n in nodes where s.waits[ObjectIdentifier(n.vm)]?.id != n.waitID { return nil }
-            return (DeadlockReport(finding: finding).text, nodes.map { $0.vm.currentLocation })
+            let report = DeadlockReport(finding: finding)
+            return (report.text, nodes.map { $0.vm.currentLocation }, nodes.map(report.waitedFor))
         }
-        guard let (text, locations) = built else { return }
+        guard let (text, locations, waitedFor) = built else { return }
         let first = interp.deadlockReport.withLock { r -> Bool in
             if r != nil { return false }
             r = text
@@ -142,8 +164,8 @@ public final class DeadlockDetector: @unchecked Sendable {
             interp.stderr.write(text, from: nil)
             interp.stderr.flush()
             if interp.eventSink != nil {
-                for (node, location) in zip(nodes, locations) {
-                    node.vm.emit(.deadlock, object: node.lock.label, detail: text, objectID: node.lock.objectID,
+                for ((node, location), object) in zip(zip(nodes, locations), waitedFor) {
+                    node.vm.emit(.deadlock, object: object, detail: text, objectID: node.lock.objectID,
                                  otherThread: node.waitsFor, location: location)
                 }
             }

@@ -31,8 +31,11 @@ struct DeadlockGraph {
     let nodes: [Int: Node]
     let liveIdents: [Int]
     let starting: Int
+    /// Threads not running Python code that wait, outside any primitive, for the program's other threads
+    /// (a lesson player waiting for a `demo deadlock` to deadlock): they cannot release anything.
+    let idle: Set<Int>
 
-    init(waits: [DeadlockDetector.Wait], live: [VM], starting: Int) {
+    init(waits: [DeadlockDetector.Wait], live: [VM], starting: Int, idle: Set<Int> = []) {
         var nodes: [Int: Node] = [:]
         for w in waits where !w.timed && !w.vm.interruptPending {
             let s = w.lock.snapshot
@@ -49,17 +52,27 @@ struct DeadlockGraph {
         self.nodes = nodes
         self.liveIdents = live.map(\.ident)
         self.starting = starting
+        self.idle = idle
+    }
+
+    /// Whether no thread could wake any stuck one: every live thread is stuck (or idle) and none is starting.
+    var everyoneStuck: Bool {
+        starting == 0 && liveIdents.contains { nodes[$0] != nil }
+            && liveIdents.allSatisfy { nodes[$0] != nil || idle.contains($0) }
     }
 
     /// A deadlock, if there is one: a cycle first (it names the culprits), else everyone stuck.
+    ///
+    /// Only the owner can release an RLock, and only the end of a thread its join lock, so a cycle of
+    /// those is stuck whatever other threads do. A plain Lock may be released by any thread (CPython
+    /// allows it), so a cycle through one counts only when every other live thread is stuck too.
     func finding() -> Finding? {
-        if let cycle = findCycle() {
+        let all = everyoneStuck
+        if let cycle = findCycle(ownerOnly: !all) {
             let inCycle = Set(cycle.map(\.ident))
             return Finding(kind: .cycle, nodes: cycle, others: orderedNodes.filter { !inCycle.contains($0.ident) })
         }
-        if starting == 0, !liveIdents.isEmpty, liveIdents.allSatisfy({ nodes[$0] != nil }) {
-            return Finding(kind: .allBlocked, nodes: orderedNodes, others: [])
-        }
+        if all { return Finding(kind: .allBlocked, nodes: orderedNodes, others: []) }
         return nil
     }
 
@@ -72,7 +85,8 @@ struct DeadlockGraph {
     }
 
     /// Follows "waits for" edges from each stuck thread; a thread reached twice on one walk closes a cycle.
-    func findCycle() -> [Node]? {
+    /// With `ownerOnly`, edges into plain Locks (which any thread may release) are not followed.
+    func findCycle(ownerOnly: Bool = false) -> [Node]? {
         for start in orderedNodes {
             var path: [Node] = []
             var index: [Int: Int] = [:]
@@ -84,7 +98,7 @@ struct DeadlockGraph {
                 }
                 index[n.ident] = path.count
                 path.append(n)
-                cur = n.waitsFor.flatMap { nodes[$0] }
+                cur = ownerOnly && n.snapshot.role == .lock ? nil : n.waitsFor.flatMap { nodes[$0] }
             }
         }
         return nil

@@ -64,6 +64,16 @@ struct DeadlockReport {
         return s + " " + whereWaiting(node.vm)
     }
 
+    /// What `node` waits for, as the report names it (the `object` of its `.deadlock` trace event): the
+    /// lock's variable (`lock_b`, else `Lock#3`), the thread it joins, or the Condition.
+    func waitedFor(_ node: DeadlockGraph.Node) -> String {
+        switch node.snapshot.role {
+        case .lock, .rlock: return lockName(node.lock)
+        case .join: return node.snapshot.ownerName ?? "a thread"
+        case .conditionWaiter: return conditionName(node.lock.condition)
+        }
+    }
+
     /// The locks (not join or condition-waiter locks) `ident` holds that some stuck thread waits for.
     private func heldLocks(by ident: Int) -> [String] {
         var seen = Set<ObjectIdentifier>()

@@ -30,6 +30,11 @@ struct LockSnapshot {
 protocol DetectableLock: PyObject {
     /// `Lock#3`, `RLock#1`: the fallback name when no variable refers to the lock.
     var label: String { get }
+    /// The name trace events give the lock: its variable's name once `resolveTraceName` found one, else
+    /// `label` (see `TraceName`).
+    var traceLabel: String { get }
+    /// Looks the variable name up, the first time only (see `TraceName`). Call on `vm`'s thread.
+    func resolveTraceName(_ vm: VM)
     var snapshot: LockSnapshot { get }
     /// For a condition waiter: the Condition it belongs to (to name it in reports).
     var condition: PyObject? { get }
@@ -38,4 +43,24 @@ protocol DetectableLock: PyObject {
 extension DetectableLock {
     /// Identity for trace events (`TraceEvent.objectID`).
     var objectID: Int { ObjectIdentifier(self).hashValue }
+}
+
+/// The name a lock has in trace events (notes, summary, timeline, Chrome trace): the variable that refers
+/// to it (`lock_a`, `account.lock`), found as the deadlock report finds names (`NameFinder`), else its
+/// label (`Lock#3`). Kept in the lock, guarded by the lock's own mutex.
+///
+/// Looked up once, the first time a thread has to wait for the lock while events are recorded
+/// (`blockingAcquire`): the waiting thread's frames and `__main__`'s globals are read then, on that
+/// thread. Uncontended acquires and releases never look names up; they only read the stored name when a
+/// trace sink listens. Events emitted before the first wait carry the label.
+struct TraceName {
+    var name: String?
+    var resolved = false
+
+    /// A variable name for `lock` in `vm`'s frames or `__main__`'s globals. Call on `vm`'s thread.
+    static func find(_ lock: PyObject, vm: VM) -> String? {
+        var main: PyDict?
+        if case .object(let o)? = vm.interp.modules.getStr("__main__"), let m = o as? PyModule { main = m.dict }
+        return NameFinder(vms: [vm], mainGlobals: main).name(of: lock)
+    }
 }

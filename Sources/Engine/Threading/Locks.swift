@@ -32,8 +32,12 @@ func interruptibleWait(_ cond: NSCondition, vm: VM, deadline: Date?, until done:
 /// Returns false on timeout; raises if the wait was interrupted (Ctrl-C, demo abort, deadlock report).
 func blockingAcquire(_ cond: NSCondition, lock: DetectableLock, vm: VM, holder: LockSnapshot, timeout: Double?,
                      isFree: () -> Bool, take: () -> Void) throws -> Bool {
-    let tracing = vm.interp.eventSink != nil
-    if tracing { traceWaitBegins(vm, lock: lock, holder: holder) }
+    let tracing = vm.isTracing
+    if tracing {
+        // The one place a lock's variable name is looked up for events: a contended wait, once per lock.
+        if holder.role == .lock || holder.role == .rlock { lock.resolveTraceName(vm) }
+        traceWaitBegins(vm, lock: lock, holder: holder)
+    }
     let detector = DeadlockDetector.of(vm.interp)
     let token = detector.beginWait(vm, lock: lock, timed: timeout != nil)
     let start = Date()
@@ -54,7 +58,7 @@ func blockingAcquire(_ cond: NSCondition, lock: DetectableLock, vm: VM, holder: 
 private func traceWaitBegins(_ vm: VM, lock: DetectableLock, holder: LockSnapshot) {
     switch holder.role {
     case .lock, .rlock:
-        vm.emit(.lockWait, object: lock.label, detail: holder.ownerName, objectID: lock.objectID,
+        vm.emit(.lockWait, object: lock.traceLabel, detail: holder.ownerName, objectID: lock.objectID,
                 otherThread: holder.owner, withLocation: true)
     case .join:
         vm.emit(.join, object: holder.ownerName, objectID: lock.objectID, otherThread: holder.owner, withLocation: true)
@@ -74,9 +78,9 @@ private func traceWaitEnds(_ vm: VM, lock: DetectableLock, holder: LockSnapshot,
     switch holder.role {
     case .lock, .rlock:
         if got {
-            vm.emit(.lockAcquired, object: lock.label, detail: ms, objectID: lock.objectID)
+            vm.emit(.lockAcquired, object: lock.traceLabel, detail: ms, objectID: lock.objectID)
         } else {
-            vm.emit(.lockTimeout, object: lock.label, detail: vm.interruptPending ? failed : ms,
+            vm.emit(.lockTimeout, object: lock.traceLabel, detail: vm.interruptPending ? failed : ms,
                     objectID: lock.objectID, withLocation: true)
         }
     case .join:
@@ -148,6 +152,18 @@ public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
     weak var condition: PyObject?
     public let label: String
 
+    // Guarded by `cond`.
+    private var traceName = TraceName()
+
+    var traceLabel: String { cond.lock(); defer { cond.unlock() }; return traceName.name ?? label }
+
+    func resolveTraceName(_ vm: VM) {
+        cond.lock(); let done = traceName.resolved; cond.unlock()
+        if done { return }
+        let found = TraceName.find(self, vm: vm)
+        cond.lock(); traceName = TraceName(name: found, resolved: true); cond.unlock()
+    }
+
     init(label: String, role: LockRole = .lock, condition: PyObject? = nil) {
         self.label = label
         self.role = role
@@ -208,7 +224,7 @@ public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
 
     private func traceFastAcquire(_ vm: VM) {
         switch snapshot.role {
-        case .lock, .rlock: vm.emit(.lockAcquire, object: label, objectID: objectID)
+        case .lock, .rlock: vm.emit(.lockAcquire, object: traceLabel, objectID: objectID)
         case .join:
             // The thread has finished: the lock now belongs to the joiner, so name the joined thread.
             vm.emit(.join, object: joinedThreadName, objectID: objectID, otherThread: joinedThreadIdent, withLocation: true)
@@ -219,7 +235,7 @@ public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
 
     private func traceRelease(_ vm: VM, previousOwner: Int) {
         switch snapshot.role {
-        case .lock, .rlock: vm.emit(.lockRelease, object: label, objectID: objectID)
+        case .lock, .rlock: vm.emit(.lockRelease, object: traceLabel, objectID: objectID)
         case .join: break
         case .conditionWaiter:
             // notify() wakes a waiter by releasing its waiter lock; the waiter's own first release (none) aside.
@@ -282,6 +298,18 @@ public final class PyRLock: PyObject, DetectableLock, @unchecked Sendable {
     private var ownerName = OwnerName()
     private var generation = 0
     public let label: String
+
+    // Guarded by `cond`.
+    private var traceName = TraceName()
+
+    var traceLabel: String { cond.lock(); defer { cond.unlock() }; return traceName.name ?? label }
+
+    func resolveTraceName(_ vm: VM) {
+        cond.lock(); let done = traceName.resolved; cond.unlock()
+        if done { return }
+        let found = TraceName.find(self, vm: vm)
+        cond.lock(); traceName = TraceName(name: found, resolved: true); cond.unlock()
+    }
     var condition: PyObject? { nil }
 
     public init(label: String) {
@@ -303,14 +331,14 @@ public final class PyRLock: PyObject, DetectableLock, @unchecked Sendable {
             let n = count
             cond.unlock()
             if vm.isTracing {
-                vm.emit(.lockAcquire, object: label, detail: "count \(n)", objectID: objectID)
+                vm.emit(.lockAcquire, object: traceLabel, detail: "count \(n)", objectID: objectID)
             }
             return true
         }
         if count == 0 {
             owner = me; count = 1; ownerName.note(vm); generation &+= 1
             cond.unlock()
-            if vm.isTracing { vm.emit(.lockAcquire, object: label, objectID: objectID) }
+            if vm.isTracing { vm.emit(.lockAcquire, object: traceLabel, objectID: objectID) }
             return true
         }
         if !blocking { cond.unlock(); return false }
@@ -328,7 +356,7 @@ public final class PyRLock: PyObject, DetectableLock, @unchecked Sendable {
         count -= 1
         if count == 0 { owner = 0; cond.signal() }
         cond.unlock()
-        if vm.isTracing { vm.emit(.lockRelease, object: label, objectID: objectID) }
+        if vm.isTracing { vm.emit(.lockRelease, object: traceLabel, objectID: objectID) }
     }
 
     var state: (owner: Int, count: Int) { cond.lock(); defer { cond.unlock() }; return (owner, count) }

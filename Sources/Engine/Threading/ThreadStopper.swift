@@ -11,7 +11,7 @@ public enum ThreadStopper {
     @discardableResult
     public static func stopOtherThreads(_ interp: Interpreter, from vm: VM, timeout: Double = 3) -> Bool {
         let deadline = Date(timeIntervalSinceNow: timeout)
-        let done: Bool = vm.allowThreads {
+        let done: Bool = waitingForOthers(vm) {
             while true {
                 let others = interp.liveVMs.filter { $0 !== vm }
                 if others.isEmpty { return true }
@@ -22,5 +22,23 @@ public enum ThreadStopper {
         }
         vm.evalBreaker.bitwiseAnd(~(VM.breakAbort | VM.breakInterrupt), ordering: .releasing)
         return done
+    }
+
+    /// What `waitingForOthers` says the thread waits for (its `join` events' object).
+    public static let othersLabel = "the other threads"
+
+    /// Runs `body` with the GIL released, as a wait for the program's other threads (to stop, or to
+    /// deadlock): views see `vm` blocked in a join (`join`…`joinDone` events, object `othersLabel`, no
+    /// `otherThread`), not running, while the other threads take the GIL — without the bracket, the
+    /// timeline drew `vm` running beside them, and a summary under the GIL said "peak parallelism 2".
+    /// The deadlock detector counts `vm` as stuck meanwhile (it runs no Python code, so it can release
+    /// no lock). Call with the GIL held.
+    public static func waitingForOthers<R>(_ vm: VM, _ body: () throws -> R) rethrows -> R {
+        vm.emit(.join, object: othersLabel)
+        let start = Date()
+        defer {
+            vm.emit(.joinDone, object: othersLabel, detail: String(format: "%.1f", Date().timeIntervalSince(start) * 1000))
+        }
+        return try DeadlockDetector.of(vm.interp).whileIdle(vm) { try vm.allowThreads(body) }
     }
 }

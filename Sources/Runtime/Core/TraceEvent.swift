@@ -15,8 +15,9 @@
 ///   `conditionWait`/`conditionWoken` (objectID: the Condition), never as waits on internal locks;
 ///   `conditionNotify` has otherThread = the waiter it woke. A wait that timed out ends with
 ///   `lockTimeout`, or `joinDone`/`conditionWoken` with detail `timed out`.
-/// - `deadlock`: one per stuck thread when the deadlock detector reports (object: the lock it waits for,
-///   objectID, otherThread: the thread it waits for if any, location, detail: the whole report text).
+/// - `deadlock`: one per stuck thread when the deadlock detector reports (object: what it waits for,
+///   named as the report names it — the lock's variable, the joined thread or the Condition; objectID,
+///   otherThread: the thread it waits for if any, location, detail: the whole report text).
 public struct TraceEvent: Sendable {
     /// The `detail` of a `lockTimeout`, `joinDone` or `conditionWoken` whose wait was interrupted (Ctrl-C,
     /// a demo's time limit, a deadlock report) rather than timed out.
