@@ -191,6 +191,15 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
     // MARK: interactive
     /// `[v] -> []`: the REPL's expression-statement hook (sys.displayhook: prints repr unless None, sets `_`)
     case printExpr
+
+    // MARK: superinstructions (never emitted by the compiler)
+    /// The runtime's copy of a code object replaces `LOAD_FAST i` by this when the next instruction is
+    /// `LOAD_ATTR n` / `STORE_ATTR n` on that local (`self.x`, `self.x = v`). The VM reads the object in
+    /// place, without copying the local onto the stack (two reference-count operations fewer), and skips
+    /// the attribute instruction; when its fast path does not apply it acts exactly as `LOAD_FAST` and the
+    /// attribute instruction that follows runs as usual. Same argument and stack effect as `LOAD_FAST`.
+    case loadFastLoadAttr
+    case loadFastStoreAttr
 }
 
 public enum BinaryOperator: Int32, Sendable, CaseIterable {

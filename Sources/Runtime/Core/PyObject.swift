@@ -30,8 +30,26 @@ open class PyObject: @unchecked Sendable {
 /// An instance of a user-defined class (layout `object`): just a type and a `__dict__`.
 public final class PyInstance: PyObject {
     public let dict: PyDict
-    public init(type: PyType, dict: PyDict = PyDict()) { self.dict = dict; super.init(type: type) }
+    public init(type: PyType, dict: PyDict) { self.dict = dict; super.init(type: type) }
+
+    /// A new instance whose `__dict__` has room for the attributes its class's instances usually get.
+    public override init(type: PyType) {
+        let hint = type.instanceAttributeHint.load(ordering: .relaxed)
+        self.dict = hint == 0 ? PyDict() : PyDict(table: DictTable(minimumCapacity: hint))
+        super.init(type: type)
+    }
+
     public override var instanceDict: PyDict? { dict }
+
+    deinit {
+        let n = dict.count
+        let t = typeRef
+        t._withUnsafeGuaranteedRef { t in
+            if n > t.instanceAttributeHint.load(ordering: .relaxed) && n <= DictTable.linearLimit {
+                t.instanceAttributeHint.store(n, ordering: .relaxed)
+            }
+        }
+    }
 }
 
 /// A tiny mutex wrapper usable as a stored property of a class (Synchronization's `Mutex` is

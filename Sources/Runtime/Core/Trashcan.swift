@@ -41,11 +41,15 @@ enum Trashcan {
 
     /// Releases the values parked by nested disposals, iteratively (called by the outermost dispose).
     private static func releaseParked() {
-        let parked = pending
-        while !parked.values.isEmpty {
-            let batch = parked.values
-            parked.values = []
-            _ = consume batch
+        // Read without retaining `Pending` (and without creating it on threads that never parked
+        // anything): this runs for every outermost container freed.
+        guard let raw = pthread_getspecific(key) else { return }
+        Unmanaged<Pending>.fromOpaque(raw)._withUnsafeGuaranteedRef { parked in
+            while !parked.values.isEmpty {
+                let batch = parked.values
+                parked.values = []
+                _ = consume batch
+            }
         }
     }
 

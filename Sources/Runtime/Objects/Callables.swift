@@ -191,6 +191,7 @@ public final class PyCode: PyObject {
             && !co.flags.contains(.varargs) && !co.flags.contains(.varkeywords)
         ins = .allocate(capacity: max(co.instructions.count, 1))
         ins.initialize(from: co.instructions, count: co.instructions.count)
+        PyCode.fuseLocalAttributeAccess(ins, count: co.instructions.count)
         constPtr = .allocate(capacity: max(consts.count, 1))
         constPtr.initialize(from: consts, count: consts.count)
         namePtr = .allocate(capacity: max(names.count, 1))
@@ -202,6 +203,20 @@ public final class PyCode: PyObject {
         ins.deinitialize(count: co.instructions.count); ins.deallocate()
         constPtr.deinitialize(count: consts.count); constPtr.deallocate()
         namePtr.deinitialize(count: names.count); namePtr.deallocate()
+    }
+
+    /// `LOAD_FAST i; LOAD_ATTR n` → `LOAD_FAST_LOAD_ATTR i; LOAD_ATTR n` (and the same for STORE_ATTR):
+    /// see `Opcode.loadFastLoadAttr`. The attribute instruction stays, so a jump that lands on it
+    /// (`(a if c else b).x`) still finds it.
+    static func fuseLocalAttributeAccess(_ ins: UnsafeMutablePointer<Instruction>, count: Int) {
+        guard count > 1 else { return }
+        for i in 0..<(count - 1) where ins[i].op == .loadFast {
+            switch ins[i + 1].op {
+            case .loadAttr: ins[i].op = .loadFastLoadAttr
+            case .storeAttr: ins[i].op = .loadFastStoreAttr
+            default: break
+            }
+        }
     }
 
     static func value(of c: Constant) -> Value {

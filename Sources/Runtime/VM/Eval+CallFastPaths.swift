@@ -33,7 +33,7 @@ extension VM {
             guard co.hasType(functionTypeID) else { return nil }
             let fn = unsafeDowncast(co, to: PyFunction.self)
             guard fn.code.hasSimpleSignature, fn.code.argcount == layout.nargs else { return nil }
-            return try enterFrame(fn, slots, &sp, layout, caller: caller, instance: nil)
+            return try enterFrame(fn, slots, &sp, layout, caller: caller, instance: nil, calleeOnStack: true)
         }
     }
 
@@ -42,12 +42,15 @@ extension VM {
     /// is linked to `caller`.
     @inline(__always)
     func enterFrame(_ fn: PyFunction, _ slots: UnsafeMutablePointer<Value>, _ sp: inout Int,
-                    _ layout: (base: Int, argStart: Int, nargs: Int), caller: Frame, instance: Value?) throws -> Frame {
+                    _ layout: (base: Int, argStart: Int, nargs: Int), caller: Frame, instance: Value?,
+                    calleeOnStack: Bool = false) throws -> Frame {
         let (base, argStart, nargs) = layout
         if depth >= interpRef._withUnsafeGuaranteedRef({ $0.recursionLimit.load(ordering: .relaxed) }) {
             throw PyError(.make(.recursionError, "maximum recursion depth exceeded"))
         }
-        let nf = allocateFrame(fn)
+        // With `calleeOnStack`, the stack slot below the arguments holds `fn` itself: its reference moves
+        // into the frame instead of being retained there and released here.
+        let nf = calleeOnStack ? allocateFrame(fn, adoptingFrom: slots + argStart - 1) : allocateFrame(fn)
         var ns = nf.slots
         if let instance {
             ns[0] = instance
@@ -171,37 +174,69 @@ extension VM {
     /// stack untouched, when that does not apply. Reads the slot and the name without retaining them.
     @inline(never)
     func loadAttrFast(_ slots: UnsafeMutablePointer<Value>, _ sp: Int, _ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Bool {
-        guard let ou = Value.peekObject(slots + sp - 1) else { return false }
-        let found: Value? = ou._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
+        guard let v = instanceAttribute(slots + sp - 1, names, i) else { return false }
+        slots[sp - 1] = v
+        return true
+    }
+
+    /// LOAD_FAST_LOAD_ATTR: the same lookup on the object in local slot `local`, read in place; the value
+    /// is pushed at `top` (uninitialized). Returns false, nothing written, when the fast path does not apply.
+    @inline(never)
+    func loadAttrFast(from local: UnsafeMutablePointer<Value>, into top: UnsafeMutablePointer<Value>,
+                      _ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Bool {
+        guard let v = instanceAttribute(local, names, i) else { return false }
+        top.initialize(to: v)
+        return true
+    }
+
+    /// The instance attribute `names[i]` of the plain-class object in `slot`, or nil when the fast path
+    /// does not apply (not such an object, the class has something of that name, or it is missing).
+    @inline(__always)
+    func instanceAttribute(_ slot: UnsafeMutablePointer<Value>, _ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Value? {
+        guard let ou = Value.peekObject(slot) else { return nil }
+        return ou._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
             guard t.layout == .object, !t.isBuiltin, hasDefaultGetattribute(t) else { return nil }
             return Unmanaged<PyStr>.fromOpaque(UnsafeRawPointer(names + i).load(as: UnsafeRawPointer.self))
                 ._withUnsafeGuaranteedRef { name in
                     typeLacks(t, name) ? unsafeDowncast(o, to: PyInstance.self).dict.getStr(name) : nil
                 }
         } }
-        guard let v = found else { return false }
-        slots[sp - 1] = v
-        return true
     }
 
     /// STORE_ATTR on an instance of a plain class with the default `__setattr__` and no class attribute
     /// of that name (so no descriptor): stores into the instance dict and pops value and object.
     @inline(never)
     func storeAttrFast(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Bool {
-        guard let ou = Value.peekObject(slots + sp - 1) else { return false }
-        let stored: Bool = ou._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
+        guard storeInstanceAttribute(slots + sp - 1, value: slots + sp - 2, names, i) else { return false }
+        (slots + sp - 1).deinitialize(count: 1)
+        sp -= 2
+        return true
+    }
+
+    /// LOAD_FAST_STORE_ATTR: the same store on the object in local slot `local`, read in place; the
+    /// value at `value` (the stack top) is moved into the dict. Returns false, nothing changed, when the
+    /// fast path does not apply.
+    @inline(never)
+    func storeAttrFast(on local: UnsafeMutablePointer<Value>, value: UnsafeMutablePointer<Value>,
+                       _ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Bool {
+        storeInstanceAttribute(local, value: value, names, i)
+    }
+
+    /// Moves `*value` into the instance dict of the plain-class object in `slot` as `names[i]`; false,
+    /// nothing moved, when the fast path does not apply.
+    @inline(__always)
+    func storeInstanceAttribute(_ slot: UnsafeMutablePointer<Value>, value: UnsafeMutablePointer<Value>,
+                                _ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Bool {
+        guard let ou = Value.peekObject(slot) else { return false }
+        return ou._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
             guard t.layout == .object, !t.isBuiltin, hasDefaultSetattr(t) else { return false }
             return Unmanaged<PyStr>.fromOpaque(UnsafeRawPointer(names + i).load(as: UnsafeRawPointer.self))
                 ._withUnsafeGuaranteedRef { name in
                     guard typeLacks(t, name) else { return false }
-                    unsafeDowncast(o, to: PyInstance.self).dict.setStr(name, (slots + sp - 2).move())
+                    unsafeDowncast(o, to: PyInstance.self).dict.setStr(name, value.move())
                     return true
                 }
         } }
-        guard stored else { return false }
-        (slots + sp - 1).deinitialize(count: 1)
-        sp -= 2
-        return true
     }
 
     /// RETURN_VALUE's frame switch (for a frame that is not the loop's entry): finishes `done` and gives

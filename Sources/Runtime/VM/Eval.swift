@@ -87,6 +87,20 @@ extension VM {
                         let v = slots[Int(instr.arg)]
                         if v.isNull { throw unboundLocal(f.code.co.varnames[Int(instr.arg)]) }
                         push(slots, &sp, v)
+                    case .loadFastLoadAttr:
+                        if loadAttrFast(from: slots + Int(instr.arg), into: slots + sp, names, Int(ins[pc].arg)) {
+                            sp += 1; pc += 1; continue
+                        }
+                        let v = slots[Int(instr.arg)]
+                        if v.isNull { throw unboundLocal(f.code.co.varnames[Int(instr.arg)]) }
+                        push(slots, &sp, v)
+                    case .loadFastStoreAttr:
+                        if storeAttrFast(on: slots + Int(instr.arg), value: slots + sp - 1, names, Int(ins[pc].arg)) {
+                            sp -= 1; pc += 1; continue
+                        }
+                        let v = slots[Int(instr.arg)]
+                        if v.isNull { throw unboundLocal(f.code.co.varnames[Int(instr.arg)]) }
+                        push(slots, &sp, v)
                     case .storeFast:
                         slots[Int(instr.arg)] = pop(slots, &sp)
                     case .deleteFast:

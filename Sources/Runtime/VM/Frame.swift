@@ -48,7 +48,21 @@ public final class Frame {
 
     /// Reuses a pooled frame for a new call (see `VM.allocateFrame`).
     func reset(code: PyCode, globals: PyDict, builtins: PyDict, function: PyFunction, slots: UnsafeMutablePointer<Value>) {
-        self.code = code; self.globals = globals; self.builtins = builtins; self.function = function
+        self.function = function
+        reset(code: code, globals: globals, builtins: builtins, slots: slots)
+    }
+
+    /// `reset` for a call whose callee reference moves from the caller's stack into the frame: `function`
+    /// carries a +1 reference that the frame takes over (no retain here, no release of the stack slot).
+    func reset(code: PyCode, globals: PyDict, builtins: PyDict, adopting function: Unmanaged<PyFunction>,
+               slots: UnsafeMutablePointer<Value>) {
+        self.function = function.takeRetainedValue()
+        reset(code: code, globals: globals, builtins: builtins, slots: slots)
+    }
+
+    @inline(__always)
+    private func reset(code: PyCode, globals: PyDict, builtins: PyDict, slots: UnsafeMutablePointer<Value>) {
+        self.code = code; self.globals = globals; self.builtins = builtins
         self.globalsRaw = Unmanaged.passUnretained(globals).toOpaque()
         self.builtinsRaw = Unmanaged.passUnretained(builtins).toOpaque()
         self.slots = slots; self.arenaAllocated = true

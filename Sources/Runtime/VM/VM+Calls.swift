@@ -65,11 +65,36 @@ extension VM {
             frame.reset(code: code, globals: f.globals, builtins: f.builtins, function: f, slots: slots)
             return frame
         }
-        let frame = Frame(code: code, globals: f.globals, builtins: f.builtins, locals: nil, function: f,
-                          slots: slots, arenaAllocated: true)
-        frame.stacked = true
+        let frame: Frame
+        if let pooled = FramePool.take() {
+            pooled.reset(code: code, globals: f.globals, builtins: f.builtins, function: f, slots: slots)
+            frame = pooled
+        } else {
+            frame = FramePool.make(Frame(code: code, globals: f.globals, builtins: f.builtins, locals: nil,
+                                         function: f, slots: slots, arenaAllocated: true))
+            frame.stacked = true
+        }
         frameStack.append(frame)
         framesInUse += 1
+        return frame
+    }
+
+    /// `allocateFrame` for the call fast path: `f`'s reference in `calleeSlot` moves into the frame, and
+    /// the slot is left holding `.null` without a release (two atomic operations fewer per call).
+    @inline(__always)
+    func allocateFrame(_ f: PyFunction, adoptingFrom calleeSlot: UnsafeMutablePointer<Value>) -> Frame {
+        let code = f.code
+        guard !code.isGenerator, framesInUse < frameStack.count else {
+            let frame = allocateFrame(f)
+            calleeSlot.pointee = .null
+            return frame
+        }
+        let slots = arena.allocate(code.frameSize)
+        let frame = frameStack[framesInUse]
+        framesInUse += 1
+        let owned = Unmanaged<PyFunction>.fromOpaque(UnsafeRawPointer(calleeSlot).load(as: UnsafeRawPointer.self))
+        calleeSlot.initialize(to: .null)   // the slot's reference now belongs to `owned`
+        frame.reset(code: code, globals: f.globals, builtins: f.builtins, adopting: owned, slots: slots)
         return frame
     }
 

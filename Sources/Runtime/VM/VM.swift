@@ -103,6 +103,12 @@ public final class VM: @unchecked Sendable {
         interp.vmsLock.withLock { $0[ObjectIdentifier(self)] = nil }
     }
 
+    /// Idle frames go back to the process-wide pool (frames still in use, if a thread died mid-call,
+    /// stay with nobody: they are immortal, see `FramePool`).
+    deinit {
+        FramePool.giveBack(frameStack[framesInUse...])
+    }
+
     /// The VM of the calling OS thread, if it runs Python code.
     public static var current: VM? { currentStorage.current }
     private static let currentStorage = ThreadLocalVM()
