@@ -136,7 +136,7 @@ public enum Hashing {
         case (.object(let x), .object(let y)):
             if x === y { return true }
             switch (x, y) {
-            case (let s as PyStr, let t as PyStr): return s.value == t.value
+            case (let s as PyStr, let t as PyStr): return PyStr.equal(s, t)
             case (let s as PyBigInt, let t as PyBigInt): return s.value == t.value
             case (is PyStr, is PyBigInt), (is PyBigInt, is PyStr): return false
             case (let s as PyTuple, let t as PyTuple):

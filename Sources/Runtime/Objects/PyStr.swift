@@ -1,4 +1,11 @@
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import BigInt
 
 /// `str`. Immutable. Python indexes strings by code point, so `count` is the number of Unicode scalars;
@@ -14,12 +21,62 @@ public final class PyStr: PyObject, Hashable {
 
     public init(_ value: String) {
         self.value = value
-        var n = 0
-        var ascii = true
-        for b in value.utf8 { if b < 0x80 || b >= 0xC0 { n += 1 }; if b >= 0x80 { ascii = false } }
+        let (n, ascii) = PyStr.measure(value)
         self.count = n
         self.isASCII = ascii
         super.init(type: PyType.str)
+    }
+
+    /// A string the caller knows is ASCII (built from ASCII bytes): no scan.
+    @inline(__always)
+    init(ascii value: String) {
+        self.value = value
+        self.count = value.utf8.count
+        self.isASCII = true
+        super.init(type: PyType.str)
+    }
+
+    /// A string whose code point count and ASCII-ness the caller already knows.
+    @inline(__always)
+    init(_ value: String, count: Int, isASCII: Bool) {
+        self.value = value
+        self.count = count
+        self.isASCII = isASCII
+        super.init(type: PyType.str)
+    }
+
+    /// (code points, is ASCII) of a string, scanning its UTF-8 eight bytes at a time.
+    @inline(__always)
+    static func measure(_ s: String) -> (Int, Bool) {
+        if let r = s.utf8.withContiguousStorageIfAvailable({ measure($0) }) { return r }
+        var n = 0
+        var ascii = true
+        for b in s.utf8 { if b < 0x80 || b >= 0xC0 { n += 1 }; if b >= 0x80 { ascii = false } }
+        return (n, ascii)
+    }
+
+    static func measure(_ buf: UnsafeBufferPointer<UInt8>) -> (Int, Bool) {
+        let n = buf.count
+        guard let p = buf.baseAddress else { return (0, true) }
+        let raw = UnsafeRawPointer(p)
+        var i = 0
+        while i + 8 <= n {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
+            i += 8
+        }
+        while i < n && p[i] < 0x80 { i += 1 }
+        if i == n { return (n, true) }
+        var count = i
+        while i < n { if p[i] & 0xC0 != 0x80 { count += 1 }; i += 1 }
+        return (count, false)
+    }
+
+    /// Runs `body` on the UTF-8 bytes of the string (no copy for native and small strings).
+    @inline(__always)
+    public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let r = try value.utf8.withContiguousStorageIfAvailable(body) { return r }
+        var v = value
+        return try v.withUTF8(body)
     }
 
     public var hashValue: Int {
@@ -31,7 +88,35 @@ public final class PyStr: PyObject, Hashable {
     }
 
     public func hash(into h: inout Hasher) { h.combine(value) }
-    public static func == (a: PyStr, b: PyStr) -> Bool { a === b || a.value == b.value }
+    public static func == (a: PyStr, b: PyStr) -> Bool { equal(a, b) }
+
+    /// Code point equality: the UTF-8 bytes are equal (Swift's `==` on String is canonical
+    /// equivalence, under which "\u{e9}" == "e\u{301}", which Python's is not).
+    @inline(__always)
+    public static func equal(_ a: PyStr, _ b: PyStr) -> Bool {
+        if a === b { return true }
+        if a.count != b.count { return false }
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }
+        }
+    }
+
+    /// Three-way code point comparison (UTF-8 byte order is code point order).
+    public static func compare(_ a: PyStr, _ b: PyStr) -> Int {
+        if a === b { return 0 }
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let n = Swift.min(x.count, y.count)
+                if n > 0 {
+                    let c = memcmp(x.baseAddress!, y.baseAddress!, n)
+                    if c != 0 { return c < 0 ? -1 : 1 }
+                }
+                return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
+            }
+        }
+    }
 
     /// The code points, for indexing and slicing non-ASCII strings.
     public var scalars: [Unicode.Scalar] { Array(value.unicodeScalars) }
@@ -54,15 +139,28 @@ public final class PyStr: PyObject, Hashable {
 
 final class InternTable: @unchecked Sendable {
     static let shared = InternTable()
-    private let table = Locked<[String: PyStr]>([:])
+    private let table = Locked<[Key: PyStr]>([:])
     func get(_ s: String) -> PyStr {
         table.withLock { t in
-            if let p = t[s] { return p }
+            if let p = t[Key(s)] { return p }
             let p = PyStr(s)
             p.isInterned = true
             Immortal.make(p)
-            t[s] = p
+            t[Key(s)] = p
             return p
+        }
+    }
+
+    /// A String compared and hashed by its UTF-8 bytes (code points), not by canonical equivalence as
+    /// String's own `==` does: "\u{e9}" and "e\u{301}" are different Python strings.
+    struct Key: Hashable {
+        let s: String
+        init(_ s: String) { self.s = s }
+        static func == (a: Key, b: Key) -> Bool { a.s.utf8.elementsEqual(b.s.utf8) }
+        func hash(into h: inout Hasher) {
+            if s.utf8.withContiguousStorageIfAvailable({ h.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+                for b in s.utf8 { h.combine(b) }
+            }
         }
     }
 }

@@ -36,6 +36,7 @@ enum NumberParsing {
 
     /// Parses an integer literal; nil when invalid. `base` is 0 or 2...36.
     static func parseInt(_ text: String, base: Int) throws -> Value? {
+        if base == 10 || base == 0, let v = simpleDecimal(text, base) { return .int(v) }
         let all = Array(text.unicodeScalars)
         var s = stripped(all)
         var negative = false
@@ -97,6 +98,31 @@ enum NumberParsing {
         }
         let big = bigFromDigits(digits, base: b)
         return .integer(negative ? -big : big)
+    }
+
+    /// Fast path of `parseInt`: an optional sign and 1 to 18 ASCII decimal digits, nothing else (no
+    /// spaces, underscores or prefixes), and no leading zero under base 0. nil means "use the general parser".
+    @inline(__always)
+    static func simpleDecimal(_ text: String, _ base: Int) -> Int? {
+        let u = text.utf8
+        let n = u.count
+        if n == 0 || n > 19 { return nil }
+        return u.withContiguousStorageIfAvailable { b -> Int? in
+            var i = 0
+            var negative = false
+            if b[0] == 45 || b[0] == 43 { negative = b[0] == 45; i = 1 }
+            let digits = n - i
+            if digits == 0 || digits > 18 { return nil }
+            if base == 0 && digits > 1 && b[i] == 48 { return nil }
+            var v = 0
+            while i < n {
+                let d = b[i] &- 48
+                if d > 9 { return nil }
+                v = v &* 10 &+ Int(d)
+                i += 1
+            }
+            return negative ? -v : v
+        } ?? nil
     }
 
     /// Accumulates digits (values < base) into a BigInt, several digits per multiplication.

@@ -4,6 +4,7 @@ public enum Repr {
     /// `repr(v)` for values whose repr needs no Python code (numbers, str, None, bool, and containers of
     /// those); nil when a user-defined `__repr__` may be involved.
     public static func fast(_ v: Value) -> String? {
+        if case .int(let n) = v { return String(n) }
         var visiting: [ObjectIdentifier] = []
         var out = ""
         return append(v, to: &out, visiting: &visiting, depth: 0) ? out : nil

@@ -20,7 +20,7 @@ struct StrUnits {
         if a >= b { return .object(StrSupport.empty) }
         if let x = ascii {
             if b - a == 1 { return .object(StrSupport.asciiChars[Int(x[a])]) }
-            return .object(PyStr(StrSupport.string(x[a..<b])))
+            return .object(PyStr(ascii: StrSupport.string(x[a..<b])))
         }
         return .object(PyStr(StrSupport.string(wide![a..<b])))
     }
@@ -113,12 +113,14 @@ extension RuntimeSetup {
             try TypeSupport.check(args, "split", 0, 2, keywords: ["sep", "maxsplit"])
             let s = try selfStr(args, "split")
             let maxsplit = try maxsplitArg(vm, args)
-            let u = StrUnits(s)
             guard let sepV = TypeSupport.arg(args, 1, "sep"), !sepV.isNone else {
-                return .object(PyList(splitWhitespace(u, maxsplit)))
+                if s.isASCII { return .object(PyList(StrASCII.splitWhitespace(s, maxsplit))) }
+                return .object(PyList(splitWhitespace(StrUnits(s), maxsplit)))
             }
             let sep = try strArg(sepV, "must be str or None")
             if sep.count == 0 { throw PyError.value("empty separator") }
+            if s.isASCII && sep.isASCII { return .object(PyList(StrASCII.split(s, sep, maxsplit))) }
+            let u = StrUnits(s)
             let su = StrUnits(sep)
             var out: [Value] = []
             var maxcount = maxsplit < 0 ? Int.max : maxsplit
@@ -188,20 +190,13 @@ extension RuntimeSetup {
                 throw PyError.type("can only join an iterable")
             }
             if items.count == 1, let only = TypeSupport.pyStr(items[0]) { return .object(only) }
-            var out = ""
-            for (i, item) in items.enumerated() {
-                guard let p = TypeSupport.pyStr(item) else {
-                    throw PyError.type("sequence item \(i): expected str instance, \(item.typeName) found")
-                }
-                if i > 0 { out += s.value }
-                out += p.value
-            }
-            return StrSupport.make(out)
+            return try StrASCII.join(s, items)
         }
         for (name, mode) in [("strip", 0), ("lstrip", 1), ("rstrip", 2)] {
             t.method(name) { _, args in
                 try TypeSupport.check(args, name, 0, 1)
                 let s = try selfStr(args, name)
+                if s.isASCII && (args.count == 1 || args[1].isNone) { return StrASCII.strip(s, mode) }
                 let u = StrUnits(s)
                 var a = 0, b = u.count
                 if args.count > 1 && !args[1].isNone {
@@ -252,6 +247,10 @@ extension RuntimeSetup {
                 let (a, b) = try rangeArgs(vm, args, 2, s.count)
                 let candidates: [PyStr]
                 if let p = TypeSupport.pyStr(args[1]) {
+                    if s.isASCII && p.isASCII {
+                        let (sa, sb) = TypeSupport.adjust(a, b, s.count)
+                        return .bool(StrASCII.tailMatch(s, p, sa, sb, atEnd: atEnd))
+                    }
                     candidates = [p]
                 } else if case .object(let o) = args[1], let tup = o as? PyTuple {
                     candidates = try tup.items.map { item in
@@ -315,6 +314,8 @@ extension RuntimeSetup {
     static func strReplace(_ s: PyStr, _ old: PyStr, _ new: PyStr, _ count: Int) -> PyStr {
         let maxCount = count < 0 ? Int.max : count
         if maxCount == 0 { return s }
+        if s.isASCII && old.isASCII && old.count > 0 { return StrASCII.replace(s, old, new, maxCount) }
+        if s.isASCII && !old.isASCII { return s }
         let u = StrUnits(s)
         if old.count == 0 {
             var out = ""

@@ -3,10 +3,12 @@ extension RuntimeSetup {
     static func installStrMethods2(_ t: PyType) {
         t.method("upper") { _, args in
             let s = try selfStr(args, "upper")
+            if s.isASCII { return StrASCII.changeCase(s, upper: true) }
             return StrSupport.make(s.value.uppercased())
         }
         t.method("lower") { _, args in
             let s = try selfStr(args, "lower")
+            if s.isASCII { return StrASCII.changeCase(s, upper: false) }
             return StrSupport.make(s.value.lowercased())
         }
         t.method("casefold") { _, args in

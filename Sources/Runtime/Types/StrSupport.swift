@@ -29,6 +29,15 @@ enum StrSupport {
         return .object(PyStr(s))
     }
 
+    /// `s[a..<b]` (code points, `0 <= a < b <= count`) as a str.
+    static func slice(_ s: PyStr, _ a: Int, _ b: Int) -> Value {
+        if a == 0 && b == s.count { return .object(s) }
+        if s.isASCII {
+            return s.withUTF8 { h in StrASCII.piece(h.baseAddress!, a, b) }
+        }
+        return .object(PyStr(substring(s, a, b)))
+    }
+
     /// Substring by code point range (`0 <= a <= b <= count`).
     static func substring(_ s: PyStr, _ a: Int, _ b: Int) -> String {
         if a >= b { return "" }
@@ -102,8 +111,11 @@ enum StrSupport {
     static func find(_ h: PyStr, _ n: PyStr, _ start: Int, _ end: Int, reverse: Bool = false) -> Int {
         let (s, e) = TypeSupport.adjust(start, end, h.count)
         if e - s < n.count { return -1 }
-        if !h.isASCII || !n.isASCII {
-            if h.isASCII && !n.isASCII { return -1 }
+        if h.isASCII {
+            if !n.isASCII { return -1 }
+            return h.withUTF8 { hb in
+                n.withUTF8 { nb in reverse ? StrASCII.rfind(hb, nb, s, e) : StrASCII.find(hb, nb, s, e) }
+            }
         }
         return withUnits(h, n, ascii: { reverse ? rfind($0, $1, s, e) : find($0, $1, s, e) },
                          general: { reverse ? rfind($0, $1, s, e) : find($0, $1, s, e) })
@@ -112,6 +124,10 @@ enum StrSupport {
     static func count(_ h: PyStr, _ n: PyStr, _ start: Int, _ end: Int) -> Int {
         let (s, e) = TypeSupport.adjust(start, end, h.count)
         if e - s < n.count { return 0 }
+        if h.isASCII {
+            if !n.isASCII { return 0 }
+            return h.withUTF8 { hb in n.withUTF8 { nb in StrASCII.count(hb, nb, s, e) } }
+        }
         return withUnits(h, n, ascii: { count($0, $1, s, e) }, general: { count($0, $1, s, e) })
     }
 
@@ -121,6 +137,9 @@ enum StrSupport {
         if h.isASCII && n.isASCII && n.count == 1 {
             let c = n.value.utf8.first!
             return h.value.utf8.contains(c)
+        }
+        if h.isASCII && n.isASCII {
+            return h.withUTF8 { hb in n.withUTF8 { nb in StrASCII.find(hb, nb, 0, hb.count) >= 0 } }
         }
         return find(h, n, 0, h.count) >= 0
     }

@@ -13,9 +13,7 @@ extension RuntimeSetup {
             try TypeSupport.need(args, 1, "__add__")
             let a = try selfStr(args, "__add__")
             guard let b = TypeSupport.pyStr(args[1]) else { return notImplementedValue }
-            if b.count == 0 { return .object(a) }
-            if a.count == 0 { return .object(b) }
-            return .object(PyStr(a.value + b.value))
+            return strConcat(a, b)
         }
         t.method("__mul__") { vm, args in
             try TypeSupport.need(args, 1, "__mul__")
@@ -82,17 +80,29 @@ extension RuntimeSetup {
         }
     }
 
+    /// `a + b` for two strs.
+    @inline(__always)
+    static func strConcat(_ a: PyStr, _ b: PyStr) -> Value {
+        if b.count == 0 { return .object(a) }
+        if a.count == 0 { return .object(b) }
+        return .object(PyStr(a.value + b.value, count: a.count + b.count, isASCII: a.isASCII && b.isASCII))
+    }
+
     /// Code point equality (Swift's `==` on String uses canonical equivalence instead).
     @inline(__always)
     static func strEquals(_ a: PyStr, _ b: PyStr) -> Bool {
-        if a === b { return true }
-        if a.count != b.count { return false }
-        if a.isASCII && b.isASCII { return a.value == b.value }
-        return a.value.utf8.elementsEqual(b.value.utf8)
+        PyStr.equal(a, b)
     }
 
     /// `str(object='')`, `str(bytes, encoding, errors)`.
     static func makeStr(_ vm: VM, _ args: Args) throws -> Value {
+        if args.count == 1 && args.kwnames.isEmpty {
+            switch args[0] {
+            case .int(let n): return .object(PyStr(ascii: String(n)))
+            case .object(let o) where o.isExactly(PyStr.self): return args[0]
+            default: break
+            }
+        }
         for k in args.kwnames where !["object", "encoding", "errors"].contains(k) {
             throw PyError.type("'\(k)' is an invalid keyword argument for str()")
         }
@@ -130,14 +140,14 @@ extension RuntimeSetup {
         if n <= 0 || s.count == 0 { return .object(StrSupport.empty) }
         if n == 1 { return .object(s) }
         try TypeSupport.checkRepeatSize(s.value.utf8.count, n)
-        return .object(PyStr(String(repeating: s.value, count: n)))
+        return .object(PyStr(String(repeating: s.value, count: n), count: s.count * n, isASCII: s.isASCII))
     }
 
     static func strGetItem(_ vm: VM, _ s: PyStr, _ key: Value) throws -> Value {
         if let sl = TypeSupport.slice(key) {
             let (start, _, step, count) = try TypeSupport.sliceIndices(vm, sl, s.count)
             if count <= 0 { return .object(StrSupport.empty) }
-            if step == 1 { return StrSupport.make(StrSupport.substring(s, start, start + count)) }
+            if step == 1 { return StrSupport.slice(s, start, start + count) }
             if s.isASCII {
                 let bytes = Array(s.value.utf8)
                 return StrSupport.make(StrSupport.string(TypeSupport.sliceArray(bytes, start, step, count)[...]))
@@ -192,16 +202,5 @@ extension RuntimeSetup {
 
 extension PyStrOrdering {
     /// Three-way code point comparison.
-    static func compareScalars(_ a: PyStr, _ b: PyStr) -> Int {
-        if a === b { return 0 }
-        var i = a.value.utf8.makeIterator(), j = b.value.utf8.makeIterator()
-        while true {
-            switch (i.next(), j.next()) {
-            case (nil, nil): return 0
-            case (nil, _): return -1
-            case (_, nil): return 1
-            case (let x?, let y?): if x != y { return x < y ? -1 : 1 }
-            }
-        }
-    }
+    static func compareScalars(_ a: PyStr, _ b: PyStr) -> Int { PyStr.compare(a, b) }
 }

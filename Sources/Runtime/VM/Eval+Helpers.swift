@@ -41,6 +41,13 @@ extension VM {
     }
 
     func formatValue(_ v: Value, conversion: Int, spec: String?) throws -> String {
+        if conversion == 0 && (spec == nil || spec == "") {
+            switch v {
+            case .int(let n): return String(n)
+            case .object(let o) where o.isExactly(PyStr.self): return unsafeDowncast(o, to: PyStr.self).value
+            default: break
+            }
+        }
         var value = v
         switch conversion {
         case 1: value = .str(try str(v))
@@ -57,6 +64,24 @@ extension VM {
         }
         return try format(value, spec ?? "")
     }
+
+    /// FORMAT_VALUE as a value: a str formatted without conversion or spec is itself (no copy, no new
+    /// object), an int its decimal text; anything else goes through `formatValue`.
+    @inline(__always)
+    func formatValueObject(_ v: Value, conversion: Int, spec: String?) throws -> Value {
+        if conversion == 0 && (spec == nil || spec == "") {
+            switch v {
+            case .int(let n): return .object(PyStr(ascii: String(n)))
+            case .object(let o) where o.isExactly(PyStr.self): return v
+            default: break
+            }
+        }
+        return .str(try formatValue(v, conversion: conversion, spec: spec))
+    }
+
+    /// BUILD_STRING of the `n` strs at `p` (see `StrASCII.buildString`).
+    @inline(__always)
+    func buildString(_ p: UnsafePointer<Value>, _ n: Int) -> Value { StrASCII.buildString(p, n) }
 
     func asciiRepr(_ s: String) -> String {
         var out = ""

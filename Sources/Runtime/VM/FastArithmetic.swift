@@ -62,10 +62,10 @@ func fastCompare(_ op: Int32, _ a: Value, _ b: Value) -> Bool? {
         if x.isNaN || y.isNaN { return op == 3 }
         c = x < y ? -1 : (x == y ? 0 : 1)
     case (.object(let x), .object(let y)):
-        guard x.type === PyType.str, y.type === PyType.str else { return nil }
+        guard x.isExactly(PyStr.self), y.isExactly(PyStr.self) else { return nil }
         let s = unsafeDowncast(x, to: PyStr.self), t = unsafeDowncast(y, to: PyStr.self)
-        if op == 2 { return s === t || s.value == t.value }
-        if op == 3 { return !(s === t || s.value == t.value) }
+        if op == 2 { return PyStr.equal(s, t) }
+        if op == 3 { return !PyStr.equal(s, t) }
         c = PyStrOrdering.compare(s, t)
     default: return nil
     }

@@ -6,6 +6,9 @@ import Compiler
 extension VM {
     public func binaryOp(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
         let base = op.baseOperator
+        if base == .add, case .object(let x) = a, case .object(let y) = b, x.isExactly(PyStr.self), y.isExactly(PyStr.self) {
+            return RuntimeSetup.strConcat(unsafeDowncast(x, to: PyStr.self), unsafeDowncast(y, to: PyStr.self))
+        }
         let idx = Int(base.rawValue)
         if op.isInplace, let m = a.type.lookup(Names.inplace[idx]) {
             let r = try callBound(m, a, [b])

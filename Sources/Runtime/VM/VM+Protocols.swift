@@ -223,6 +223,7 @@ extension VM {
                 if let v = try d.get(key, vm: self) { return v }
                 throw PyError.key(key)
             }
+            if o.isExactly(PyStr.self) { return try RuntimeSetup.strGetItem(self, unsafeDowncast(o, to: PyStr.self), key) }
             if let t = o as? PyType {
                 // `list[int]`: __class_getitem__ is looked up on the class itself (an implicit classmethod).
                 if let cg = t.lookup(PyStr.intern("__class_getitem__")) {
@@ -258,6 +259,9 @@ extension VM {
         if case .object(let o) = container {
             if let d = o as? PyDict { return try d.contains(item, vm: self) }
             if let s = o as? PySet { return try s.contains(item, vm: self) }
+            if o.isExactly(PyStr.self), case .object(let io) = item, io.isExactly(PyStr.self) {
+                return StrSupport.contains(unsafeDowncast(o, to: PyStr.self), unsafeDowncast(io, to: PyStr.self))
+            }
         }
         if let r = try callSpecial(container, Names.contains, [item]) { return try truthy(r) }
         guard container.type.lookup(Names.iter) != nil || container.type.lookup(Names.getitem) != nil else {
@@ -374,10 +378,7 @@ public enum ComparisonOperatorKind: Int, Sendable { case lt, le, eq, ne, gt, ge 
 public enum PyStrOrdering {
     public static func less(_ a: PyStr, _ b: PyStr) -> Bool {
         // UTF-8 byte order is code-point order.
-        a.value.utf8.lexicographicallyPrecedes(b.value.utf8)
+        PyStr.compare(a, b) < 0
     }
-    public static func compare(_ a: PyStr, _ b: PyStr) -> Int {
-        if a.value == b.value { return 0 }
-        return less(a, b) ? -1 : 1
-    }
+    public static func compare(_ a: PyStr, _ b: PyStr) -> Int { PyStr.compare(a, b) }
 }

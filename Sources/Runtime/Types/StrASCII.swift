@@ -1,0 +1,293 @@
+/// ASCII fast paths for `str`: they work on the UTF-8 bytes of the strings in place (no intermediate
+/// arrays) and build results whose length and ASCII-ness are known, so `PyStr` need not scan them.
+enum StrASCII {
+    /// A String from bytes known to be ASCII.
+    @inline(__always)
+    static func string(_ p: UnsafePointer<UInt8>, _ n: Int) -> String {
+        String(unsafeUninitializedCapacity: n) { out in
+            out.baseAddress!.initialize(from: p, count: n)
+            return n
+        }
+    }
+
+    /// `p[a..<b]` as a str (shared one-character strings, the shared empty string).
+    @inline(__always)
+    static func piece(_ p: UnsafePointer<UInt8>, _ a: Int, _ b: Int) -> Value {
+        if a >= b { return .object(StrSupport.empty) }
+        if b - a == 1 { return .object(StrSupport.asciiChars[Int(p[a])]) }
+        return .object(PyStr(ascii: string(p + a, b - a)))
+    }
+
+    @inline(__always)
+    static func isSpace(_ c: UInt8) -> Bool { (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x20) }
+
+    /// First index of `n` in `h[start..<end]`, or -1.
+    static func find(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        let m = n.count
+        if end - start < m { return -1 }
+        if m == 0 { return start }
+        let hp = h.baseAddress!, np = n.baseAddress!
+        let first = np[0]
+        var i = start
+        let last = end - m
+        if m == 1 {
+            while i <= last { if hp[i] == first { return i }; i += 1 }
+            return -1
+        }
+        while i <= last {
+            if hp[i] == first {
+                var k = 1
+                while k < m && hp[i + k] == np[k] { k += 1 }
+                if k == m { return i }
+            }
+            i += 1
+        }
+        return -1
+    }
+
+    static func rfind(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        let m = n.count
+        if end - start < m { return -1 }
+        if m == 0 { return end }
+        let hp = h.baseAddress!, np = n.baseAddress!
+        var i = end - m
+        while i >= start {
+            var k = 0
+            while k < m && hp[i + k] == np[k] { k += 1 }
+            if k == m { return i }
+            i -= 1
+        }
+        return -1
+    }
+
+    static func count(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        let m = n.count
+        if end - start < m { return 0 }
+        if m == 0 { return end - start + 1 }
+        var c = 0, i = start
+        while true {
+            let j = find(h, n, i, end)
+            if j < 0 { break }
+            c += 1
+            i = j + m
+        }
+        return c
+    }
+
+    /// `s.split(sep, maxsplit)` for ASCII `s` and `sep` (sep not empty).
+    static func split(_ s: PyStr, _ sep: PyStr, _ maxsplit: Int) -> [Value] {
+        s.withUTF8 { h in
+            sep.withUTF8 { n in
+                var maxcount = maxsplit < 0 ? Int.max : maxsplit
+                let len = h.count, m = n.count
+                guard let p = h.baseAddress else { return [.object(s)] }
+                var pieces = 1, k = 0
+                while pieces <= maxcount {
+                    let pos = find(h, n, k, len)
+                    if pos < 0 { break }
+                    pieces += 1
+                    k = pos + m
+                }
+                if pieces == 1 { return [.object(s)] }
+                var out: [Value] = []
+                out.reserveCapacity(pieces)
+                var i = 0
+                while maxcount > 0 {
+                    maxcount -= 1
+                    let pos = find(h, n, i, len)
+                    if pos < 0 { break }
+                    out.append(piece(p, i, pos))
+                    i = pos + m
+                }
+                out.append(i == 0 ? .object(s) : piece(p, i, len))
+                return out
+            }
+        }
+    }
+
+    /// `s.split(None, maxsplit)` for ASCII `s`.
+    static func splitWhitespace(_ s: PyStr, _ maxsplit: Int) -> [Value] {
+        s.withUTF8 { h in
+            var out: [Value] = []
+            let n = h.count
+            guard let p = h.baseAddress else { return out }
+            if maxsplit < 0 {
+                var words = 0, inWord = false
+                for k in 0..<n {
+                    let sp = isSpace(p[k])
+                    if !sp && !inWord { words += 1 }
+                    inWord = !sp
+                }
+                out.reserveCapacity(words)
+            }
+            var maxcount = maxsplit < 0 ? Int.max : maxsplit
+            var i = 0
+            while maxcount > 0 {
+                maxcount -= 1
+                while i < n && isSpace(p[i]) { i += 1 }
+                if i == n { break }
+                let j = i
+                i += 1
+                while i < n && !isSpace(p[i]) { i += 1 }
+                if j == 0 && i == n { out.append(.object(s)) } else { out.append(piece(p, j, i)) }
+            }
+            if i < n {
+                while i < n && isSpace(p[i]) { i += 1 }
+                if i != n { out.append(piece(p, i, n)) }
+            }
+            return out
+        }
+    }
+
+    /// `strip()` (mode 0), `lstrip()` (1), `rstrip()` (2) without argument, ASCII `s`.
+    static func strip(_ s: PyStr, _ mode: Int) -> Value {
+        s.withUTF8 { h in
+            let n = h.count
+            guard let p = h.baseAddress else { return .object(s) }
+            var a = 0, b = n
+            if mode != 2 { while a < b && isSpace(p[a]) { a += 1 } }
+            if mode != 1 { while b > a && isSpace(p[b - 1]) { b -= 1 } }
+            if a == 0 && b == n { return .object(s) }
+            return piece(p, a, b)
+        }
+    }
+
+    /// `s.replace(old, new, count)` for ASCII `s` and `old` (old not empty, maxCount > 0): counts the
+    /// matches, then writes the result once into a string of the exact size.
+    static func replace(_ s: PyStr, _ old: PyStr, _ new: PyStr, _ maxCount: Int) -> PyStr {
+        s.withUTF8 { h in
+            old.withUTF8 { o in
+                new.withUTF8 { r in
+                    let len = h.count, m = o.count, rn = r.count
+                    var n = 0, i = 0
+                    while n < maxCount {
+                        let pos = find(h, o, i, len)
+                        if pos < 0 { break }
+                        n += 1
+                        i = pos + m
+                    }
+                    if n == 0 { return s }
+                    let total = len + n * (rn - m)
+                    let p = h.baseAddress!
+                    let out = String(unsafeUninitializedCapacity: total) { buf in
+                        let q = buf.baseAddress!
+                        var i = 0, w = 0
+                        for _ in 0..<n {
+                            let pos = find(h, o, i, len)
+                            (q + w).initialize(from: p + i, count: pos - i)
+                            w += pos - i
+                            if rn > 0 { (q + w).initialize(from: r.baseAddress!, count: rn) }
+                            w += rn
+                            i = pos + m
+                        }
+                        (q + w).initialize(from: p + i, count: len - i)
+                        return total
+                    }
+                    return PyStr(out, count: s.count + n * (new.count - old.count), isASCII: new.isASCII)
+                }
+            }
+        }
+    }
+
+    /// BUILD_STRING: the concatenation of the `n` strs at `p` (f-string pieces), written once into a string of
+    /// the exact size; length and ASCII-ness are summed, not rescanned. Non-str values are skipped, as the
+    /// eval loop's current BUILD_STRING does (the compiler only emits strs there).
+    static func buildString(_ p: UnsafePointer<Value>, _ n: Int) -> Value {
+        var bytes = 0, count = 0, ascii = true
+        for i in 0..<n {
+            guard case .object(let o) = p[i], o.isExactly(PyStr.self) else { continue }
+            let s = unsafeDowncast(o, to: PyStr.self)
+            bytes += s.value.utf8.count
+            count += s.count
+            if !s.isASCII { ascii = false }
+        }
+        if bytes == 0 { return .object(StrSupport.empty) }
+        let out = String(unsafeUninitializedCapacity: bytes) { buf in
+            let q = buf.baseAddress!
+            var w = 0
+            for i in 0..<n {
+                guard case .object(let o) = p[i], o.isExactly(PyStr.self) else { continue }
+                unsafeDowncast(o, to: PyStr.self).withUTF8 { b in
+                    if b.count > 0 { (q + w).initialize(from: b.baseAddress!, count: b.count) }
+                    w += b.count
+                }
+            }
+            return w
+        }
+        return .object(PyStr(out, count: count, isASCII: ascii))
+    }
+
+    /// `sep.join(items)` when every item is a str: one string of the exact size.
+    static func join(_ sep: PyStr, _ items: [Value]) throws -> Value {
+        var bytes = 0, count = 0, ascii = sep.isASCII
+        for (i, item) in items.enumerated() {
+            guard case .object(let o) = item, let p = o as? PyStr else {
+                throw PyError.type("sequence item \(i): expected str instance, \(item.typeName) found")
+            }
+            bytes += p.value.utf8.count
+            count += p.count
+            if !p.isASCII { ascii = false }
+        }
+        if items.count > 1 {
+            bytes += (items.count - 1) * sep.value.utf8.count
+            count += (items.count - 1) * sep.count
+        }
+        if bytes == 0 { return .object(StrSupport.empty) }
+        let out = sep.withUTF8 { sp in
+            String(unsafeUninitializedCapacity: bytes) { buf in
+                let q = buf.baseAddress!
+                var w = 0
+                for (i, item) in items.enumerated() {
+                    if i > 0 && sp.count > 0 { (q + w).initialize(from: sp.baseAddress!, count: sp.count); w += sp.count }
+                    let p = unsafeDowncast(item.asObject!, to: PyStr.self)
+                    p.withUTF8 { b in
+                        if b.count > 0 { (q + w).initialize(from: b.baseAddress!, count: b.count) }
+                        w += b.count
+                    }
+                }
+                return w
+            }
+        }
+        return .object(PyStr(out, count: count, isASCII: ascii))
+    }
+
+    /// `upper()` / `lower()` of an ASCII string.
+    static func changeCase(_ s: PyStr, upper: Bool) -> Value {
+        let n = s.count
+        if n == 0 { return .object(StrSupport.empty) }
+        return s.withUTF8 { h in
+            let p = h.baseAddress!
+            if n == 1 {
+                var c = p[0]
+                if upper { if c >= 97 && c <= 122 { c -= 32 } } else if c >= 65 && c <= 90 { c += 32 }
+                return .object(StrSupport.asciiChars[Int(c)])
+            }
+            let out = String(unsafeUninitializedCapacity: n) { buf in
+                let q = buf.baseAddress!
+                if upper {
+                    for i in 0..<n { let c = p[i]; q[i] = c &- (c &- 97 < 26 ? 32 : 0) }
+                } else {
+                    for i in 0..<n { let c = p[i]; q[i] = c &+ (c &- 65 < 26 ? 32 : 0) }
+                }
+                return n
+            }
+            return .object(PyStr(ascii: out))
+        }
+    }
+
+    /// Whether `s[start..<end]` (already adjusted) starts or ends with `p`, both ASCII.
+    @inline(__always)
+    static func tailMatch(_ s: PyStr, _ p: PyStr, _ start: Int, _ end: Int, atEnd: Bool) -> Bool {
+        let m = p.count
+        if end - start < m { return false }
+        if m == 0 { return true }
+        return s.withUTF8 { h in
+            p.withUTF8 { q in
+                let off = atEnd ? end - m : start
+                let a = h.baseAddress! + off, b = q.baseAddress!
+                for k in 0..<m where a[k] != b[k] { return false }
+                return true
+            }
+        }
+    }
+}
