@@ -240,10 +240,9 @@ extension VM {
                         push(slots, &sp, .object(d))
                     case .buildString:
                         let n = Int(instr.arg)
-                        var s = ""
-                        for i in (sp - n)..<sp { if case .object(let o) = slots[i], let ps = o as? PyStr { s += ps.value } }
+                        let s = buildString(UnsafePointer(slots + sp - n), n)
                         sp -= n; (slots + sp).deinitialize(count: n)
-                        push(slots, &sp, .str(s))
+                        push(slots, &sp, s)
                     case .listAppend:
                         let v = pop(slots, &sp)
                         (slots[sp - Int(instr.arg)].asObject as! PyList).append(v)
@@ -275,7 +274,7 @@ extension VM {
                     case .formatValue:
                         let spec: String? = instr.arg & 4 != 0 ? (pop(slots, &sp).asObject as! PyStr).value : nil
                         let v = pop(slots, &sp)
-                        push(slots, &sp, .str(try formatValue(v, conversion: Int(instr.arg & 3), spec: spec)))
+                        push(slots, &sp, try formatValueObject(v, conversion: Int(instr.arg & 3), spec: spec))
 
                     case .unpackSequence:
                         let seq = pop(slots, &sp)
