@@ -45,7 +45,7 @@ extension VM {
     // swiftlint:disable:next function_body_length cyclomatic_complexity
     func eval(_ entry: Frame, pending: PyBaseException? = nil) throws -> Value {
         depth += 1
-        if depth > interp.recursionLimit.load(ordering: .relaxed) || nativeStackExhausted() {
+        if depth > interpRef._withUnsafeGuaranteedRef({ $0.recursionLimit.load(ordering: .relaxed) }) || nativeStackExhausted() {
             finishFrame(entry)
             throw PyError(.make(.recursionError, "maximum recursion depth exceeded"))
         }
@@ -56,7 +56,7 @@ extension VM {
         currentFrame = f
         // The running code's instructions, constants and names; `f.code` for anything else (a
         // PyCode local would cost a retain/release pair on every call and return).
-        var (ins, consts, names) = f.code.evalPointers
+        var (ins, consts, names) = f.evalPointers
         var slots = f.slots
         var sp = f.sp
         var pc = f.pc
@@ -327,7 +327,8 @@ extension VM {
                             }
                             continue
                         }
-                        if let v = try next(slots[sp - 1]) { push(slots, &sp, v) }
+                        let step = try nextInPlace(slots + sp - 1)
+                        if let v = try step ?? next(slots[sp - 1]) { push(slots, &sp, v) }
                         else {
                             sp -= 1; (slots + sp).deinitialize(count: 1)
                             pc = Int(instr.arg)
@@ -343,7 +344,7 @@ extension VM {
                         let instance: Value
                         (f, instance) = leaveFrame(f)
                         currentFrame = f
-                        (ins, consts, names) = f.code.evalPointers; slots = f.slots; sp = f.sp; pc = f.pc
+                        (ins, consts, names) = f.evalPointers; slots = f.slots; sp = f.sp; pc = f.pc
                         if instance.isNull { push(slots, &sp, rv) }
                         else if rv.isNone { push(slots, &sp, instance) }
                         else { throw PyError.type("__init__() should return None, not '\(rv.typeName)'") }
@@ -378,7 +379,7 @@ extension VM {
                                 ?? enterInitCall(slots, &sp, layout, caller: f) {
                                 f = nf
                                 currentFrame = f
-                                (ins, consts, names) = f.code.evalPointers; slots = f.slots; sp = f.sp; pc = 0
+                                (ins, consts, names) = f.evalPointers; slots = f.slots; sp = f.sp; pc = 0
                                 continue
                             }
                         }
@@ -540,7 +541,7 @@ extension VM {
                     f = done.back!
                     finishFrame(done)
                     currentFrame = f
-                    (ins, consts, names) = f.code.evalPointers; slots = f.slots; sp = f.sp; pc = f.pc
+                    (ins, consts, names) = f.evalPointers; slots = f.slots; sp = f.sp; pc = f.pc
                 }
             }
         }

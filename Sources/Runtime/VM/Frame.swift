@@ -1,3 +1,5 @@
+import Compiler
+
 /// A Python frame on the heap. Its values (fast locals, then cells and free variables, then the value
 /// stack) live in `slots`: a slice of the thread's `ValueArena` for ordinary calls, or a private
 /// allocation for generator frames, which must outlive the call that created them.
@@ -13,6 +15,9 @@ public final class Frame {
     public private(set) unowned(unsafe) var builtins: PyDict
     /// `globals` and `builtins` as raw pointers, for the LOAD_GLOBAL cache's identity checks (reading
     /// a class reference, even an unowned(unsafe) one, costs a retain/release pair in the eval loop).
+    /// `code.evalPointers`, kept in the frame: reading them through `code` at every frame switch cost a
+    /// retain/release pair of the code object where the optimizer could not prove it alive.
+    private(set) var evalPointers: (UnsafeMutablePointer<Instruction>, UnsafeMutablePointer<Value>, UnsafeMutablePointer<PyStr>)
     private(set) var globalsRaw: UnsafeMutableRawPointer
     private(set) var builtinsRaw: UnsafeMutableRawPointer
     /// Module and class bodies resolve names through this dict (LOAD_NAME/STORE_NAME).
@@ -38,6 +43,7 @@ public final class Frame {
     init(code: PyCode, globals: PyDict, builtins: PyDict, locals: PyDict?, function: PyFunction?,
          slots: UnsafeMutablePointer<Value>, arenaAllocated: Bool) {
         self.code = code; self.globals = globals; self.builtins = builtins; self.locals = locals
+        self.evalPointers = code.evalPointers
         self.globalsRaw = Unmanaged.passUnretained(globals).toOpaque()
         self.builtinsRaw = Unmanaged.passUnretained(builtins).toOpaque()
         self.function = function; self.slots = slots; self.arenaAllocated = arenaAllocated
@@ -63,6 +69,7 @@ public final class Frame {
     @inline(__always)
     private func reset(code: PyCode, globals: PyDict, builtins: PyDict, slots: UnsafeMutablePointer<Value>) {
         self.code = code; self.globals = globals; self.builtins = builtins
+        self.evalPointers = code.evalPointers
         self.globalsRaw = Unmanaged.passUnretained(globals).toOpaque()
         self.builtinsRaw = Unmanaged.passUnretained(builtins).toOpaque()
         self.slots = slots; self.arenaAllocated = true

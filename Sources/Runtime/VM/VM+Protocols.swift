@@ -315,6 +315,19 @@ extension VM {
         return try slowNext(it)
     }
 
+    /// FOR_ITER's step for generators and list iterators, reading the iterator in place in its stack
+    /// slot (no copy, no dynamic cast). nil: not one of these classes (use `next`); `.some(nil)`: exhausted;
+    /// `.some(v)`: the next value.
+    @inline(__always)
+    func nextInPlace(_ slot: UnsafeMutablePointer<Value>) throws -> Value?? {
+        guard let u = Value.peekObject(slot) else { return nil }
+        return try u._withUnsafeGuaranteedRef { o -> Value?? in
+            if o.isExactly(PyGenerator.self) { return .some(try unsafeDowncast(o, to: PyGenerator.self).next(self)) }
+            if o.isExactly(PyListIterator.self) { return .some(unsafeDowncast(o, to: PyListIterator.self).next()) }
+            return nil
+        }
+    }
+
     @inline(never)
     func slowNext(_ it: Value) throws -> Value? {
         guard let m = it.type.lookup(Names.next) else {
