@@ -247,18 +247,46 @@ public final class PyFunction: PyObject {
     public var defaults: [Value]
     public var kwdefaults: [String: Value]
     public let closure: [PyCell]
-    public var name: String
-    public var qualname: String
-    public let dict = PyDict()
     public var module: Value
+    // Closures and lambdas are created in loops: what most functions never use (a `__dict__`, a
+    // renamed `__name__`) is not made per function. `name`/`qualname` read the code object's until set.
+    private var nameOverride: String?
+    private var qualnameOverride: String?
+    /// The `__dict__`, created on first use (an `Unmanaged<PyDict>` bit pattern, 0 until then).
+    private let dictStorage = Atomic<UInt>(0)
+
+    public var name: String {
+        get { nameOverride ?? code.co.name }
+        set { nameOverride = newValue }
+    }
+    public var qualname: String {
+        get { qualnameOverride ?? code.co.qualname }
+        set { qualnameOverride = newValue }
+    }
 
     public init(code: PyCode, globals: PyDict, builtins: PyDict, defaults: [Value] = [],
                 kwdefaults: [String: Value] = [:], closure: [PyCell] = []) {
         self.code = code; self.globals = globals; self.builtins = builtins; self.defaults = defaults
         self.kwdefaults = kwdefaults; self.closure = closure
-        self.name = code.co.name; self.qualname = code.co.qualname
-        self.module = globals.getStr("__name__") ?? .none
+        self.module = globals.getStr(Names.name) ?? .none
         super.init(type: PyType.function)
+    }
+
+    deinit {
+        let bits = dictStorage.load(ordering: .acquiring)
+        if bits != 0 { Unmanaged<PyDict>.fromOpaque(UnsafeRawPointer(bitPattern: bits)!).release() }
+    }
+
+    /// The function's `__dict__` (made on first use; threads racing to make it agree on one).
+    public var dict: PyDict {
+        let bits = dictStorage.load(ordering: .acquiring)
+        if bits != 0 { return Unmanaged<PyDict>.fromOpaque(UnsafeRawPointer(bitPattern: bits)!).takeUnretainedValue() }
+        let made = Unmanaged.passRetained(PyDict())
+        let mine = UInt(bitPattern: made.toOpaque())
+        let (won, current) = dictStorage.compareExchange(expected: 0, desired: mine, ordering: .acquiringAndReleasing)
+        if won { return made.takeUnretainedValue() }
+        made.release()
+        return Unmanaged<PyDict>.fromOpaque(UnsafeRawPointer(bitPattern: current)!).takeUnretainedValue()
     }
 
     public override var instanceDict: PyDict? { dict }

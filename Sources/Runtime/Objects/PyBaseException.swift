@@ -1,16 +1,28 @@
+import Compiler
+
 /// One line of a traceback: where a frame was when the exception passed through it.
-public struct TracebackEntry: Sendable {
-    public let filename: String
-    public let line: Int
-    public let function: String
+public struct TracebackEntry: @unchecked Sendable {
+    // Only the code object and the instruction are kept: an exception that is raised and caught (the
+    // common case in a loop) never has its traceback printed, so file, function and line are looked up
+    // when read. The code object is immutable, so reading it from any thread is safe.
+    private let code: PyCode
+    private let pc: Int
+
+    init(code: PyCode, pc: Int) { self.code = code; self.pc = pc }
+
+    private var position: SourceSpan? {
+        let n = code.co.positions.count
+        return n == 0 ? nil : code.co.positions[min(max(pc, 0), n - 1)]
+    }
+
+    public var filename: String { code.filename }
+    public var function: String { code.name }
+    public var line: Int { position.map { Int($0.line) } ?? Int(code.co.firstLine) }
     /// The span of the failing expression (0-based columns; -1 when unknown), for CPython 3.11's
     /// `~~^~~` markers.
-    public var endLine: Int = -1
-    public var column: Int = -1
-    public var endColumn: Int = -1
-    public init(filename: String, line: Int, function: String) {
-        self.filename = filename; self.line = line; self.function = function
-    }
+    public var endLine: Int { position.map { Int($0.endLine) } ?? -1 }
+    public var column: Int { position.map { Int($0.column) } ?? -1 }
+    public var endColumn: Int { position.map { Int($0.endColumn) } ?? -1 }
 }
 
 /// An exception instance (of `BaseException` or any subclass, builtin or user-defined).

@@ -100,15 +100,7 @@ public final class Frame {
     }
 
     /// Where the current instruction came from, as a traceback entry.
-    var tracebackEntry: TracebackEntry {
-        var e = TracebackEntry(filename: code.filename, line: line, function: code.name)
-        let i = min(max(lastPC, 0), code.co.positions.count - 1)
-        if i >= 0 {
-            let p = code.co.positions[i]
-            e.endLine = Int(p.endLine); e.column = Int(p.column); e.endColumn = Int(p.endColumn)
-        }
-        return e
-    }
+    var tracebackEntry: TracebackEntry { TracebackEntry(code: code, pc: lastPC) }
 
     /// The cell at cell/free index `i`.
     @inline(__always) func cell(_ i: Int) -> PyCell {
