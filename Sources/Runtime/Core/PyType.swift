@@ -37,8 +37,10 @@ public final class PyType: PyObject {
     static let factDefaultNew = 1
     static let factDefaultSetattr = 2
     static let factDefaultGetattribute = 4
-    static let factBits = 3
-    static let factMask = 7
+    /// `__new__` is native (object's or a builtin base's, e.g. BaseException's), not a Python function.
+    static let factNativeNew = 8
+    static let factBits = 4
+    static let factMask = 15
 
     /// Creates a builtin type. `base` nil only for `object`.
     public init(builtin name: String, base: PyType?, layout: Layout = .builtin, module: String = "builtins") {

@@ -98,21 +98,25 @@ extension VM {
         }
     }
 
-    /// Enters `__init__` for `Cls(args)` when `Cls` is a plain class (default `__new__`, instances with
-    /// a `__dict__`) whose `__init__` is a simple Python function: allocates the instance, which the
-    /// call evaluates to when `__init__` returns. Returns nil, stack untouched, when it does not apply.
+    /// Enters `__init__` for `Cls(args)` when `Cls` is a user class with a native `__new__` (plain
+    /// objects with a `__dict__`, or exceptions) whose `__init__` is a simple Python function: allocates
+    /// the instance, which the call evaluates to when `__init__` returns. Returns nil, stack untouched, when it does not apply.
     @inline(never)
     func enterInitCall(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ layout: (base: Int, argStart: Int, nargs: Int),
                        caller: Frame) throws -> Frame? {
         let (argStart, nargs) = (layout.argStart, layout.nargs)
         guard case .object(let co) = slots[argStart - 1], co.hasType(typeTypeID) else { return nil }
         let cls = unsafeDowncast(co, to: PyType.self)
-        guard !cls.isBuiltin, cls.layout == .object, hasDefaultNew(cls) else { return nil }
+        guard !cls.isBuiltin, cls.layout != .builtin, hasNativeNew(cls) else { return nil }
         let entry = cacheEntry(cls, Names.`init`)
         guard case .some(.object(let io)) = entry.pointee.value, io.hasType(functionTypeID) else { return nil }
         let initFn = unsafeDowncast(io, to: PyFunction.self)
         guard initFn.code.hasSimpleSignature, initFn.code.argcount == nargs + 1 else { return nil }
-        return try enterFrame(initFn, slots, &sp, layout, caller: caller, instance: .object(PyInstance(type: cls)))
+        // Exception classes: BaseException.__new__ keeps the arguments as `args` (read in place here).
+        let instance: Value = cls.layout == .object
+            ? .object(PyInstance(type: cls))
+            : try allocateInstance(cls, Args(borrowing: slots + argStart, count: nargs))
+        return try enterFrame(initFn, slots, &sp, layout, caller: caller, instance: instance)
     }
 
     /// LOAD_METHOD for an instance of a plain class whose class attribute `name` is a Python function

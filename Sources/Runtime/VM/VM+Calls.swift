@@ -263,6 +263,10 @@ extension VM {
     @inline(__always)
     func hasDefaultNew(_ cls: PyType) -> Bool { classFacts(cls) & PyType.factDefaultNew != 0 }
 
+    /// Whether `cls`'s `__new__` is native, so `allocateInstance` makes its instances.
+    @inline(__always)
+    func hasNativeNew(_ cls: PyType) -> Bool { classFacts(cls) & PyType.factNativeNew != 0 }
+
     /// Whether `cls` reads attributes with `object.__getattribute__` (no class-defined override).
     @inline(__always)
     func hasDefaultGetattribute(_ cls: PyType) -> Bool { classFacts(cls) & PyType.factDefaultGetattribute != 0 }
@@ -288,6 +292,11 @@ extension VM {
         if let n = lookupCached(cls, Names.new), case .object(let o) = n, let sm = o as? PyStaticMethod,
            case .object(let fo) = sm.function, let b = fo as? PyBuiltinFunction, b.isObjectDefault {
             facts |= PyType.factDefaultNew
+        }
+        // What `callType` treats as "no user __new__" (then `allocateInstance` makes the object).
+        if let n = lookupCached(cls, Names.new), case .object(let o) = n,
+           !((o as? PyStaticMethod)?.function.asObject is PyFunction), !(o is PyFunction) {
+            facts |= PyType.factNativeNew
         }
         if let sa = lookupCached(cls, Names.setattr), case .object(let o) = sa, o.type === PyType.builtinFunction {
             facts |= PyType.factDefaultSetattr
