@@ -125,6 +125,24 @@ enum SortSupport {
             else { try mergeSort(&idx) { PyStrOrdering.less(strs[$0], strs[$1]) } }
             return idx.map { items[$0] }
         }
+        if let (vals, offs) = intTuples(keys) {
+            // Tuples of ints: compared lexicographically from one flat array, no boxing, no ARC.
+            let less: (Int, Int) -> Bool = { a, b in
+                vals.withUnsafeBufferPointer { v in
+                    offs.withUnsafeBufferPointer { o in
+                        var i = o[a], j = o[b]
+                        let ei = o[a + 1], ej = o[b + 1]
+                        while i < ei && j < ej {
+                            if v[i] != v[j] { return v[i] < v[j] }
+                            i += 1; j += 1
+                        }
+                        return ei - o[a] < ej - o[b]
+                    }
+                }
+            }
+            if reverse { try mergeSort(&idx) { less($1, $0) } } else { try mergeSort(&idx) { less($0, $1) } }
+            return idx.map { items[$0] }
+        }
         if let nks = nativeKeys(keys) {
             do {
                 if reverse { try mergeSort(&idx) { try NKey.less(nks[$1], nks[$0]) } }
@@ -147,6 +165,24 @@ enum SortSupport {
             out.append(n)
         }
         return out
+    }
+
+    /// Keys that are all tuples of ints: their items laid end to end, and each key's start offset
+    /// (plus the end).
+    private static func intTuples(_ keys: [Value]) -> ([Int], [Int])? {
+        var vals: [Int] = []
+        var offs: [Int] = []
+        offs.reserveCapacity(keys.count + 1)
+        offs.append(0)
+        for k in keys {
+            guard case .object(let o) = k, o.type === PyType.tuple, let t = o as? PyTuple else { return nil }
+            for x in t.items {
+                guard case .int(let n) = x else { return nil }
+                vals.append(n)
+            }
+            offs.append(vals.count)
+        }
+        return (vals, offs)
     }
 
     private static func allInts(_ keys: [Value]) -> [Int]? {

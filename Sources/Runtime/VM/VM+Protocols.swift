@@ -219,6 +219,18 @@ extension VM {
                 if let v = l.item(at: j) { return v }
                 throw PyError.index("list index out of range")
             }
+            if o.type === PyType.list, case .object(let ko) = key, ko.isExactly(PySlice.self), let l = o as? PyList {
+                // `lst[a:b]` without the dunder call (same as list.__getitem__).
+                let items = l.items
+                let (start, _, step, count) = try TypeSupport.sliceIndices(self, unsafeDowncast(ko, to: PySlice.self), items.count)
+                return .object(PyList(TypeSupport.sliceArray(items, start, step, count)))
+            }
+            if o.type === PyType.tuple, case .int(let i) = key, let t = o as? PyTuple {
+                let n = t.items.count
+                let j = i < 0 ? i + n : i
+                if j >= 0 && j < n { return t.items[j] }
+                throw PyError.index("tuple index out of range")
+            }
             if let d = o as? PyDict, d.type === PyType.dict {
                 if let v = try d.get(key, vm: self) { return v }
                 throw PyError.key(key)
@@ -241,6 +253,10 @@ extension VM {
     public func setItem(_ container: Value, _ key: Value, _ value: Value) throws {
         if case .object(let o) = container {
             if let d = o as? PyDict, d.type === PyType.dict { try d.set(key, value, vm: self); return }
+            if o.type === PyType.list, case .int(let i) = key, let l = o as? PyList {
+                if l.setItem(i, value) { return }
+                throw PyError.index("list assignment index out of range")
+            }
         }
         guard try callSpecial(container, Names.setitem, [key, value]) != nil else {
             throw PyError.type("'\(container.typeName)' object does not support item assignment")
