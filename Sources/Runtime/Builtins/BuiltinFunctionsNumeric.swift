@@ -158,7 +158,7 @@ extension Builtins {
             case (.float(let x), .float(let y)): acc = .float(x + y)
             case (.float(let x), .int(let y)): acc = .float(x + Double(y))
             case (.int(let x), .float(let y)): acc = .float(Double(x) + y)
-            default: acc = try vm.binaryOp(.add, acc, item)
+            default: acc = try fastBinary(0, acc, item) ?? vm.binaryOp(.add, acc, item)
             }
         }
         return acc

@@ -156,6 +156,19 @@ public final class PyDict: PyObject, LockedTable {
     }
 
     public func copy() -> PyDict { PyDict(table: table) }
+
+    enum IterStep { case entry(key: Value, value: Value, next: Int), end, sizeChanged }
+
+    /// One step of iteration under one lock: `sizeChanged` when the dict no longer has `size`
+    /// entries, else the live entry at or after `pos` (only the parts asked for; the others `.none`).
+    @inline(__always)
+    func iterStep(from pos: Int, size: Int, wantKey: Bool, wantValue: Bool) -> IterStep {
+        withTable { t in
+            if t.count != size { return .sizeChanged }
+            guard let e = t.nextLive(from: pos) else { return .end }
+            return .entry(key: wantKey ? t.key(at: e) : .none, value: wantValue ? t.value(at: e) : .none, next: e + 1)
+        }
+    }
 }
 
 @inline(__always) func strEq(_ a: Value, _ b: Value) -> Bool? {

@@ -48,6 +48,14 @@ public final class PyList: PyObject {
         }
     }
 
+    /// `lst[i]` for an index that may be negative (one lock); nil when out of range.
+    @inline(__always) public func item(pythonIndex i: Int) -> Value? {
+        locked { items in
+            let j = i < 0 ? i + items.count : i
+            return j >= 0 && j < items.count ? items[j] : nil
+        }
+    }
+
     /// The item at a normalized index, or nil when out of range.
     @inline(__always) public func item(at i: Int) -> Value? {
         locked { $0.indices.contains(i) ? $0[i] : nil }

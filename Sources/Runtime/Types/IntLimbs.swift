@@ -126,35 +126,38 @@ enum Limbs {
     static func add(_ x: Buf, _ y: Buf) -> [UInt] {
         let (a, b) = x.count >= y.count ? (x, y) : (y, x)
         return build(a.count + 1) { r in
-            var carry: UInt = 0
+            // 128-bit sums compile to add/adc; comparisons for the carry compile to a branch that
+            // random limbs mispredict half the time.
+            var carry: UInt128 = 0
             for i in 0..<b.count {
-                let (s1, o1) = a[i].addingReportingOverflow(b[i])
-                let (s2, o2) = s1.addingReportingOverflow(carry)
-                r[i] = s2
-                carry = (o1 ? 1 : 0) &+ (o2 ? 1 : 0)
+                let t = UInt128(a[i]) &+ UInt128(b[i]) &+ carry
+                r[i] = UInt(truncatingIfNeeded: t)
+                carry = t &>> 64
             }
+            var c = UInt(truncatingIfNeeded: carry)
             var i = b.count
             while i < a.count {
-                let (s, o) = a[i].addingReportingOverflow(carry)
+                let (s, o) = a[i].addingReportingOverflow(c)
                 r[i] = s
-                carry = o ? 1 : 0
+                c = o ? 1 : 0
                 i += 1
             }
-            r[a.count] = carry
-            return carry == 0 ? a.count : a.count + 1
+            r[a.count] = c
+            return c == 0 ? a.count : a.count + 1
         }
     }
 
     /// `a - b` for `a >= b`, trimmed.
     static func sub(_ a: Buf, _ b: Buf) -> [UInt] {
         build(a.count) { r in
-            var borrow: UInt = 0
+            var borrow128: UInt128 = 0
             for i in 0..<b.count {
-                let (d1, o1) = a[i].subtractingReportingOverflow(b[i])
-                let (d2, o2) = d1.subtractingReportingOverflow(borrow)
-                r[i] = d2
-                borrow = (o1 ? 1 : 0) &+ (o2 ? 1 : 0)
+                // Wrapping 128-bit difference: the high half is all ones exactly when it borrowed.
+                let t = UInt128(a[i]) &- UInt128(b[i]) &- borrow128
+                r[i] = UInt(truncatingIfNeeded: t)
+                borrow128 = (t &>> 64) & 1
             }
+            var borrow = UInt(truncatingIfNeeded: borrow128)
             var i = b.count
             while i < a.count {
                 let (d, o) = a[i].subtractingReportingOverflow(borrow)
@@ -180,29 +183,31 @@ enum Limbs {
         let n = a.count + b.count
         return build(n) { r in
             // First row initializes, the others accumulate.
-            var carry: UInt = 0
-            let b0 = b[0]
+            // 128-bit products and sums: `multipliedFullWidth` with overflow flags compiles to much
+            // slower code here.
+            var carry: UInt128 = 0
+            let b0 = UInt128(b[0])
             for i in 0..<a.count {
-                let (h, l) = a[i].multipliedFullWidth(by: b0)
-                let (s, o) = l.addingReportingOverflow(carry)
-                r[i] = s
-                carry = h &+ (o ? 1 : 0)
+                let t = UInt128(a[i]) &* b0 &+ carry
+                r[i] = UInt(truncatingIfNeeded: t)
+                carry = t >> 64
             }
-            r[a.count] = carry
+            r[a.count] = UInt(truncatingIfNeeded: carry)
             for k in a.count + 1..<n { r[k] = 0 }
             var j = 1
             while j < b.count {
                 let bj = b[j]
                 if bj != 0 {
-                    var c: UInt = 0
+                    let m = UInt128(bj)
+                    var c: UInt128 = 0
                     for i in 0..<a.count {
-                        let (h, l) = a[i].multipliedFullWidth(by: bj)
-                        let (s1, o1) = l.addingReportingOverflow(r[i + j])
-                        let (s2, o2) = s1.addingReportingOverflow(c)
-                        r[i + j] = s2
-                        c = h &+ (o1 ? 1 : 0) &+ (o2 ? 1 : 0)
+                        let t = UInt128(a[i]) &* m &+ UInt128(r[i + j]) &+ c
+                        r[i + j] = UInt(truncatingIfNeeded: t)
+                        c = t >> 64
                     }
-                    r[j + a.count] = c
+                    r[j + a.count] = UInt(truncatingIfNeeded: c)
+                } else {
+                    r[j + a.count] = 0
                 }
                 j += 1
             }
@@ -218,9 +223,9 @@ enum Limbs {
     /// (u1:u0) / d for normalized `d` and `u1 < d`, with `v = reciprocal(d)`.
     @inline(__always)
     static func div2by1(_ u1: UInt, _ u0: UInt, _ d: UInt, _ v: UInt) -> (UInt, UInt) {
-        let (ph, pl) = v.multipliedFullWidth(by: u1)
-        let (q0, c) = pl.addingReportingOverflow(u0)
-        var q1 = ph &+ u1 &+ 1 &+ (c ? 1 : 0)
+        let p = UInt128(v) &* UInt128(u1) &+ UInt128(u0)
+        let q0 = UInt(truncatingIfNeeded: p)
+        var q1 = UInt(truncatingIfNeeded: p >> 64) &+ u1 &+ 1
         var r = u0 &- q1 &* d
         if r > q0 { q1 = q1 &- 1; r = r &+ d }
         if r >= d { q1 = q1 &+ 1; r = r &- d }
@@ -317,24 +322,25 @@ enum Limbs {
                             (qhat, rhat) = div2by1(u2, u1, top, v)
                         }
                         while !rhatOverflow {
-                            let (ph, pl) = qhat.multipliedFullWidth(by: second)
-                            guard ph > rhat || (ph == rhat && pl > u0) else { break }
+                            let p = UInt128(qhat) &* UInt128(second)
+                            guard p > (UInt128(rhat) << 64 | UInt128(u0)) else { break }
                             qhat &-= 1
                             let (sum, o) = rhat.addingReportingOverflow(top)
                             rhat = sum; rhatOverflow = o
                         }
                         // Multiply and subtract.
-                        var borrow: UInt = 0, carry: UInt = 0
+                        var borrow128: UInt128 = 0, carry: UInt128 = 0
+                        let qh = UInt128(qhat)
                         for i in 0..<n {
-                            let (ph, pl) = qhat.multipliedFullWidth(by: bp[i])
-                            let (p, o) = pl.addingReportingOverflow(carry)
-                            carry = ph &+ (o ? 1 : 0)
-                            let (t1, o1) = ap[i + j].subtractingReportingOverflow(p)
-                            let (t2, o2) = t1.subtractingReportingOverflow(borrow)
-                            ap[i + j] = t2
-                            borrow = (o1 ? 1 : 0) &+ (o2 ? 1 : 0)
+                            let prod = qh &* UInt128(bp[i]) &+ carry
+                            carry = prod &>> 64
+                            let t = UInt128(ap[i + j]) &- (prod & UInt128(UInt.max)) &- borrow128
+                            ap[i + j] = UInt(truncatingIfNeeded: t)
+                            borrow128 = (t &>> 64) & 1
                         }
-                        let (t1, o1) = ap[j + n].subtractingReportingOverflow(carry)
+                        let borrow = UInt(truncatingIfNeeded: borrow128)
+                        let carryWord = UInt(truncatingIfNeeded: carry)
+                        let (t1, o1) = ap[j + n].subtractingReportingOverflow(carryWord)
                         let (t2, o2) = t1.subtractingReportingOverflow(borrow)
                         ap[j + n] = t2
                         if o1 || o2 {

@@ -107,16 +107,15 @@ func fastCompare(_ op: Int32, _ a: Value, _ b: Value) -> Bool? {
     case (.float(let x), .float(let y)):
         if x.isNaN || y.isNaN { return op == 3 }
         c = x < y ? -1 : (x == y ? 0 : 1)
+    case (.object(let x), .object(let y)) where x.isExactly(PyBigInt.self) || y.isExactly(PyBigInt.self):
+        guard let r = bigFastCompare(a, b) else { return nil }
+        c = r
     case (.object(let x), .object(let y)):
-        if x.type === PyType.str, y.type === PyType.str {
-            let s = unsafeDowncast(x, to: PyStr.self), t = unsafeDowncast(y, to: PyStr.self)
-            if op == 2 { return s === t || s.value == t.value }
-            if op == 3 { return !(s === t || s.value == t.value) }
-            c = PyStrOrdering.compare(s, t)
-        } else {
-            guard let r = bigFastCompare(a, b) else { return nil }
-            c = r
-        }
+        guard x.type === PyType.str, y.type === PyType.str else { return nil }
+        let s = unsafeDowncast(x, to: PyStr.self), t = unsafeDowncast(y, to: PyStr.self)
+        if op == 2 { return s === t || s.value == t.value }
+        if op == 3 { return !(s === t || s.value == t.value) }
+        c = PyStrOrdering.compare(s, t)
     case (.object, .int), (.int, .object):
         guard let r = bigFastCompare(a, b) else { return nil }
         c = r

@@ -213,19 +213,21 @@ extension VM {
 
     public func getItem(_ container: Value, _ key: Value) throws -> Value {
         if case .object(let o) = container {
-            if let l = o as? PyList, case .int(let i) = key {
-                let n = l.count
-                let j = i < 0 ? i + n : i
-                if let v = l.item(at: j) { return v }
-                throw PyError.index("list index out of range")
-            }
-            if o.type === PyType.list, case .object(let ko) = key, ko.isExactly(PySlice.self), let l = o as? PyList {
-                // `lst[a:b]` without the dunder call (same as list.__getitem__).
-                let items = l.items
-                let (start, _, step, count) = try TypeSupport.sliceIndices(self, unsafeDowncast(ko, to: PySlice.self), items.count)
-                return .object(PyList(TypeSupport.sliceArray(items, start, step, count)))
-            }
-            if o.type === PyType.tuple, case .int(let i) = key, let t = o as? PyTuple {
+            // Exact Swift-class checks and unchecked downcasts: no dynamic cast, no retain of `o`.
+            if o.isExactly(PyList.self) {
+                let l = unsafeDowncast(o, to: PyList.self)
+                if case .int(let i) = key {
+                    if let v = l.item(pythonIndex: i) { return v }
+                    throw PyError.index("list index out of range")
+                }
+                if o.type === PyType.list, case .object(let ko) = key, ko.isExactly(PySlice.self) {
+                    // `lst[a:b]` without the dunder call (same as list.__getitem__).
+                    let items = l.items
+                    let (start, _, step, count) = try TypeSupport.sliceIndices(self, unsafeDowncast(ko, to: PySlice.self), items.count)
+                    return .object(PyList(TypeSupport.sliceArray(items, start, step, count)))
+                }
+            } else if o.isExactly(PyTuple.self), o.type === PyType.tuple, case .int(let i) = key {
+                let t = unsafeDowncast(o, to: PyTuple.self)
                 let n = t.items.count
                 let j = i < 0 ? i + n : i
                 if j >= 0 && j < n { return t.items[j] }
@@ -252,9 +254,11 @@ extension VM {
 
     public func setItem(_ container: Value, _ key: Value, _ value: Value) throws {
         if case .object(let o) = container {
-            if let d = o as? PyDict, d.type === PyType.dict { try d.set(key, value, vm: self); return }
-            if o.type === PyType.list, case .int(let i) = key, let l = o as? PyList {
-                if l.setItem(i, value) { return }
+            if o.isExactly(PyDict.self) {
+                let d = unsafeDowncast(o, to: PyDict.self)
+                if d.type === PyType.dict { try d.set(key, value, vm: self); return }
+            } else if o.isExactly(PyList.self), o.type === PyType.list, case .int(let i) = key {
+                if unsafeDowncast(o, to: PyList.self).setItem(i, value) { return }
                 throw PyError.index("list assignment index out of range")
             }
         }
