@@ -133,7 +133,7 @@ extension Builtins {
             b = -b
         }
         a = BuiltinNumerics.floorDivMod(a, c).1
-        var result = BigInt(a.magnitude.power(b.magnitude, modulus: c.magnitude))
+        var result = IntMath.powModMagnitudes(a.magnitude, b.magnitude, c.magnitude)
         if negativeOutput && !result.isZero { result -= c }
         return .integer(result)
     }

@@ -429,6 +429,29 @@ enum Limbs {
         return result
     }
 
+    /// `base ** exp % m` for `base < m` and `m > 1`: right-to-left binary exponentiation.
+    static func powMod(_ base: [UInt], _ exp: [UInt], _ m: [UInt]) -> [UInt] {
+        var result: [UInt] = [1]
+        var b = base
+        m.withUnsafeBufferPointer { mp in
+            func mulMod(_ x: [UInt], _ y: [UInt]) -> [UInt] {
+                let p = x.withUnsafeBufferPointer { xp in y.withUnsafeBufferPointer { mul(xp, $0) } }
+                return p.withUnsafeBufferPointer { divMod($0, mp).1 }
+            }
+            for (k, word) in exp.enumerated() {
+                let last = k == exp.count - 1
+                let bits = last ? 64 - word.leadingZeroBitCount : 64
+                var w = word
+                for bit in 0..<bits {
+                    if w & 1 == 1 { result = mulMod(result, b) }
+                    w >>= 1
+                    if !(last && bit == bits - 1) { b = mulMod(b, b) }
+                }
+            }
+        }
+        return result
+    }
+
     /// Decimal digits of a magnitude: repeated division by 10^19 (quadratic, like CPython below
     /// its 4300-digit limit).
     static func decimal(_ a: Buf) -> [UInt8] {

@@ -301,9 +301,16 @@ enum IntMath {
             e = -e
         }
         var r: BigInt
-        if mm == 1 { r = 0 } else { r = BigInt(base.magnitude.power(e.magnitude, modulus: mm.magnitude)) }
+        if mm == 1 { r = 0 } else { r = powModMagnitudes(base.magnitude, e.magnitude, mm.magnitude) }
         if md.sign == .minus && !r.isZero { r += md }
         return .integer(r)
+    }
+
+    /// `base ** exp % m` for `base < m`, `m > 1`, on limbs.
+    static func powModMagnitudes(_ base: BigUInt, _ exp: BigUInt, _ m: BigUInt) -> BigInt {
+        var bw = Array(base.words), ew = Array(exp.words), mw = Array(m.words)
+        Limbs.trim(&bw); Limbs.trim(&ew); Limbs.trim(&mw)
+        return BigInt(sign: .plus, magnitude: BigUInt(words: Limbs.powMod(bw, ew, mw)))
     }
 
     static func modInverse(_ a: BigInt, _ m: BigInt) -> BigInt? {
