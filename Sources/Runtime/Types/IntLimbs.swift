@@ -169,17 +169,73 @@ enum Limbs {
         }
     }
 
-    /// Above this many limbs in the shorter operand, multiplication goes to attaswift's Karatsuba.
-    static let schoolbookLimit = 1024
+    /// Above this many limbs in the shorter operand, multiplication uses Karatsuba's method.
+    static let karatsubaThreshold = 40
+
+    /// `b` without zero limbs at the top.
+    @inline(__always) static func trimmed(_ b: Buf) -> Buf {
+        var n = b.count
+        while n > 0 && b[n - 1] == 0 { n -= 1 }
+        return Buf(rebasing: b[0..<n])
+    }
+
+    /// `r[offset...] += x`; the caller guarantees the sum fits in `r`.
+    static func addInto(_ r: UnsafeMutableBufferPointer<UInt>, _ x: Buf, at offset: Int) {
+        var carry: UInt128 = 0
+        for i in 0..<x.count {
+            let t = UInt128(r[offset + i]) &+ UInt128(x[i]) &+ carry
+            r[offset + i] = UInt(truncatingIfNeeded: t)
+            carry = t &>> 64
+        }
+        var k = offset + x.count
+        var c = UInt(truncatingIfNeeded: carry)
+        while c != 0 && k < r.count {
+            let (s, o) = r[k].addingReportingOverflow(c)
+            r[k] = s
+            c = o ? 1 : 0
+            k += 1
+        }
+    }
+
+    /// Karatsuba multiplication (`a.count >= b.count > karatsubaThreshold`, both trimmed).
+    static func karatsuba(_ a: Buf, _ b: Buf) -> [UInt] {
+        let n = a.count, m = b.count
+        var result = [UInt](repeating: 0, count: n + m)
+        result.withUnsafeMutableBufferPointer { r in
+            if 2 * m <= n {
+                // Unbalanced: multiply `b` by `m`-limb pieces of `a`.
+                var off = 0
+                while off < n {
+                    let piece = trimmed(Buf(rebasing: a[off..<Swift.min(off + m, n)]))
+                    let p = mul(piece, b)
+                    p.withUnsafeBufferPointer { addInto(r, $0, at: off) }
+                    off += m
+                }
+                return
+            }
+            // a = a1·B^h + a0, b = b1·B^h + b0 (b has more than h limbs since 2m > n).
+            let h = n / 2
+            let a0 = trimmed(Buf(rebasing: a[0..<h])), a1 = Buf(rebasing: a[h..<n])
+            let b0 = trimmed(Buf(rebasing: b[0..<h])), b1 = Buf(rebasing: b[h..<m])
+            let z0 = mul(a0, b0), z2 = mul(a1, b1)
+            let sa = add(a0, a1), sb = add(b0, b1)
+            var z1 = sa.withUnsafeBufferPointer { x in sb.withUnsafeBufferPointer { mul(trimmed(x), trimmed($0)) } }
+            // z1 = (a0 + a1)(b0 + b1) - z0 - z2 = a0·b1 + a1·b0 >= 0.
+            z1 = z1.withUnsafeBufferPointer { x in z0.withUnsafeBufferPointer { sub(x, $0) } }
+            z1 = z1.withUnsafeBufferPointer { x in z2.withUnsafeBufferPointer { sub(x, $0) } }
+            z0.withUnsafeBufferPointer { addInto(r, $0, at: 0) }
+            z1.withUnsafeBufferPointer { addInto(r, $0, at: h) }
+            z2.withUnsafeBufferPointer { addInto(r, $0, at: 2 * h) }
+        }
+        trim(&result)
+        return result
+    }
 
     static func mul(_ x: Buf, _ y: Buf) -> [UInt] {
+        let x = trimmed(x), y = trimmed(y)
         if x.isEmpty || y.isEmpty { return [] }
         let (a, b) = x.count >= y.count ? (x, y) : (y, x)
-        if b.count > schoolbookLimit {
-            var w = Array((BigUInt(words: Array(a)) * BigUInt(words: Array(b))).words)
-            trim(&w)
-            return w
-        }
+        if b.count > karatsubaThreshold { return karatsuba(a, b) }
         let n = a.count + b.count
         return build(n) { r in
             // First row initializes, the others accumulate.
