@@ -324,8 +324,8 @@ extension VM {
             if o.isExactly(PyIntRangeIterator.self) {
                 return unsafeDowncast(o, to: PyIntRangeIterator.self).next()
             }
-            if let li = o as? PyListIterator { return li.next() }
-            if let ni = o as? PyNativeIterator { return try ni.next(self) }
+            if o.isExactly(PyListIterator.self) { return unsafeDowncast(o, to: PyListIterator.self).next() }
+            if o.isExactly(PyNativeIterator.self) { return try unsafeDowncast(o, to: PyNativeIterator.self).next(self) }
             if let g = o as? PyGenerator { return try g.next(self) }
         }
         return try slowNext(it)
