@@ -81,6 +81,7 @@ extension Builtins {
     /// keeps equal items in their original order, like CPython (reverse, sort, reverse).
     public static func sortValues(_ vm: VM, _ items: inout [Value], key: Value = .none, reverse: Bool = false) throws {
         if items.count < 2 { return }
+        if key.isNone, let r = try SortSupport.nativeSorted(items, keys: items, keysAreItems: true, reverse: reverse) { items = r; return }
         if reverse { items.reverse() }
         var keys = key.isNone ? items : try items.map { try vm.call(key, Args([$0])) }
         var perm = Array(0..<items.count)

@@ -133,7 +133,7 @@ extension Builtins {
             b = -b
         }
         a = BuiltinNumerics.floorDivMod(a, c).1
-        var result = BigInt(a.magnitude.power(b.magnitude, modulus: c.magnitude))
+        var result = IntMath.powModMagnitudes(a.magnitude, b.magnitude, c.magnitude)
         if negativeOutput && !result.isZero { result -= c }
         return .integer(result)
     }
@@ -158,7 +158,7 @@ extension Builtins {
             case (.float(let x), .float(let y)): acc = .float(x + y)
             case (.float(let x), .int(let y)): acc = .float(x + Double(y))
             case (.int(let x), .float(let y)): acc = .float(Double(x) + y)
-            default: acc = try vm.binaryOp(.add, acc, item)
+            default: acc = try fastBinary(0, acc, item) ?? vm.binaryOp(.add, acc, item)
             }
         }
         return acc

@@ -36,8 +36,7 @@ public enum Value: @unchecked Sendable {
 
     /// Normalizes a big integer: inline when it fits in `Int`.
     public static func integer(_ b: BigInt) -> Value {
-        if let small = Int(exactly: b) { return .int(small) }
-        return .object(PyBigInt(b))
+        Limbs.make(b.sign == .minus, Array(b.magnitude.words))
     }
 
     public static func str(_ s: String) -> Value { .object(PyStr(s)) }

@@ -98,6 +98,7 @@ struct DictTable {
     }
 
     @inline(__always) func value(at e: Int) -> Value { entries[e].value }
+    @inline(__always) func key(at e: Int) -> Value { entries[e].key }
 
     func entry(_ e: Int) -> (key: Value, value: Value) { (entries[e].key, entries[e].value) }
 

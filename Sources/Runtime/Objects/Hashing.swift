@@ -23,6 +23,11 @@ public enum Hashing {
         return fixMinusOne(b.sign == .minus ? -r : r)
     }
 
+    static func hashLimbs(_ b: PyBigInt) -> Int {
+        let r = Int(b.limbs.withUnsafeBufferPointer { Limbs.hashMod($0) })
+        return fixMinusOne(b.negative ? -r : r)
+    }
+
     /// CPython's `_Py_HashDouble`.
     public static func hashDouble(_ v: Double, identity: Int = 0) -> Int {
         if !v.isFinite {
@@ -55,16 +60,25 @@ public enum Hashing {
 
     /// CPython's xxHash-based tuple hash, over already computed item hashes.
     public static func hashTuple(_ itemHashes: [Int]) -> Int {
-        let p1: UInt64 = 11400714785074694791, p2: UInt64 = 14029467366897019727, p5: UInt64 = 2870177450012600261
-        var acc = p5
-        for h in itemHashes {
-            acc = acc &+ UInt64(bitPattern: Int64(h)) &* p2
+        var t = TupleHasher()
+        for h in itemHashes { t.add(h) }
+        return t.finish(itemHashes.count)
+    }
+
+    /// CPython's tuple hash, one item hash at a time (no array of hashes).
+    struct TupleHasher {
+        static let p1: UInt64 = 11400714785074694791, p2: UInt64 = 14029467366897019727, p5: UInt64 = 2870177450012600261
+        var acc = TupleHasher.p5
+        @inline(__always) mutating func add(_ h: Int) {
+            acc = acc &+ UInt64(bitPattern: Int64(h)) &* TupleHasher.p2
             acc = (acc << 31) | (acc >> 33)
-            acc = acc &* p1
+            acc = acc &* TupleHasher.p1
         }
-        acc = acc &+ (UInt64(itemHashes.count) ^ (p5 ^ 3527539))
-        if acc == UInt64.max { return 1546275796 }
-        return fixMinusOne(Int(Int64(bitPattern: acc)))
+        @inline(__always) func finish(_ count: Int) -> Int {
+            let a = acc &+ (UInt64(count) ^ (TupleHasher.p5 ^ 3527539))
+            if a == UInt64.max { return 1546275796 }
+            return Hashing.fixMinusOne(Int(Int64(bitPattern: a)))
+        }
     }
 
     /// CPython's frozenset hash over item hashes (order-independent).
@@ -95,19 +109,19 @@ public enum Hashing {
         case .object(let o):
             switch o {
             case let s as PyStr: return .hash(s.hashValue)
-            case let b as PyBigInt: return .hash(hashBig(b.value))
+            case let b as PyBigInt: return .hash(hashLimbs(b))
             case let t as PyTuple:
                 // Deeply nested tuples go the VM's way, which guards the native stack.
                 if depth > 64 { return .needsPython }
-                var hs: [Int] = []
-                hs.reserveCapacity(t.items.count)
-                for item in t.items {
+                var hasher = TupleHasher()
+                let items = t.items
+                for item in items {
                     switch fast(item, depth: depth + 1) {
-                    case .hash(let h): hs.append(h)
+                    case .hash(let h): hasher.add(h)
                     case let other: return other
                     }
                 }
-                return .hash(hashTuple(hs))
+                return .hash(hasher.finish(items.count))
             case let b as PyBytes: return .hash(b.hashValue)
             case let f as PyFrozenSet: return .hash(f.cachedHash)
             case is PyList, is PyDict, is PySet: return .unhashable(o.type)

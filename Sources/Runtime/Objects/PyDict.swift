@@ -90,6 +90,19 @@ public final class PyDict: PyObject, LockedTable {
 
     public func get(_ key: Value, vm: VM) throws -> Value? {
         let h = try vm.hash(key)
+        // One locked probe when no stored key needs Python code to compare (int, str, tuple … keys).
+        let first: FastLookup = withTable { t in
+            switch t.find(key, hash: h, eq: { Hashing.fastEquals($0, $1) }) {
+            case .found(let e): return .found(t.value(at: e))
+            case .notFound: return .absent
+            case .undecided: return .undecided
+            }
+        }
+        switch first {
+        case .found(let v): return v
+        case .absent: return nil
+        case .undecided: break
+        }
         if let e = try locate(key, hash: h, vm: vm) {
             return withTable { t in t.isLive(e) ? t.entry(e).value : nil }
         }
@@ -98,6 +111,15 @@ public final class PyDict: PyObject, LockedTable {
 
     public func set(_ key: Value, _ value: Value, vm: VM) throws {
         let h = try vm.hash(key)
+        // Find and store under one lock unless a stored key needs Python code to compare.
+        let done: Bool = withTable { t in
+            switch t.find(key, hash: h, eq: { Hashing.fastEquals($0, $1) }) {
+            case .found(let e): t.setValue(at: e, value); return true
+            case .notFound: t.insertNew(key, hash: h, value: value); return true
+            case .undecided: return false
+            }
+        }
+        if done { return }
         let e = try locate(key, hash: h, vm: vm)
         withTable { t in
             if let e = e, t.isLive(e) { t.setValue(at: e, value); return }
@@ -134,6 +156,19 @@ public final class PyDict: PyObject, LockedTable {
     }
 
     public func copy() -> PyDict { PyDict(table: table) }
+
+    enum IterStep { case entry(key: Value, value: Value, next: Int), end, sizeChanged }
+
+    /// One step of iteration under one lock: `sizeChanged` when the dict no longer has `size`
+    /// entries, else the live entry at or after `pos` (only the parts asked for; the others `.none`).
+    @inline(__always)
+    func iterStep(from pos: Int, size: Int, wantKey: Bool, wantValue: Bool) -> IterStep {
+        withTable { t in
+            if t.count != size { return .sizeChanged }
+            guard let e = t.nextLive(from: pos) else { return .end }
+            return .entry(key: wantKey ? t.key(at: e) : .none, value: wantValue ? t.value(at: e) : .none, next: e + 1)
+        }
+    }
 }
 
 @inline(__always) func strEq(_ a: Value, _ b: Value) -> Bool? {
@@ -177,6 +212,19 @@ public final class PySet: PyObject, LockedTable {
     @discardableResult
     public func add(_ key: Value, vm: VM) throws -> Bool {
         let h = try vm.hash(key)
+        // Find and insert under one lock unless a stored key needs Python code to compare.
+        let first: FastLookup = withTable { t in
+            switch t.find(key, hash: h, eq: { Hashing.fastEquals($0, $1) }) {
+            case .found: return .found(.none)
+            case .notFound: t.insertNew(key, hash: h, value: .none); return .absent
+            case .undecided: return .undecided
+            }
+        }
+        switch first {
+        case .found: return false
+        case .absent: return true
+        case .undecided: break
+        }
         if try locate(key, hash: h, vm: vm) != nil { return false }
         return withTable { t in
             if case .found = t.find(key, hash: h, eq: { Hashing.fastEquals($0, $1) }) { return false }
@@ -221,6 +269,9 @@ public final class PyFrozenSet: PyObject {
     public var elements: [Value] { self.set.elements }
     public var count: Int { self.set.count }
 }
+
+/// The outcome of a probe that never runs Python code.
+enum FastLookup { case found(Value), absent, undecided }
 
 /// Dicts and sets: a `DictTable` behind a lock.
 protocol LockedTable: AnyObject {

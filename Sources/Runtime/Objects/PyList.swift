@@ -38,6 +38,24 @@ public final class PyList: PyObject {
 
     public func replaceAll(_ new: [Value]) { locked { $0 = new } }
 
+    /// `lst[i] = v` for an index that may be negative; false when out of range.
+    @inline(__always) public func setItem(_ i: Int, _ v: Value) -> Bool {
+        locked { items in
+            let j = i < 0 ? i + items.count : i
+            guard j >= 0 && j < items.count else { return false }
+            items[j] = v
+            return true
+        }
+    }
+
+    /// `lst[i]` for an index that may be negative (one lock); nil when out of range.
+    @inline(__always) public func item(pythonIndex i: Int) -> Value? {
+        locked { items in
+            let j = i < 0 ? i + items.count : i
+            return j >= 0 && j < items.count ? items[j] : nil
+        }
+    }
+
     /// The item at a normalized index, or nil when out of range.
     @inline(__always) public func item(at i: Int) -> Value? {
         locked { $0.indices.contains(i) ? $0[i] : nil }

@@ -165,12 +165,6 @@ final class InternTable: @unchecked Sendable {
     }
 }
 
-/// An `int` too big for `Int`. Always normalized: values that fit are `Value.int`.
-public final class PyBigInt: PyObject {
-    public let value: BigInt
-    public init(_ value: BigInt) { self.value = value; super.init(type: PyType.int) }
-}
-
 /// `bytes`. Immutable.
 public final class PyBytes: PyObject {
     public let bytes: [UInt8]

@@ -17,18 +17,22 @@ extension RuntimeSetup {
         let size = d.count
         var pos = 0
         var failed = false
+        let wantKey = kind != .values, wantValue = kind != .keys
         return PyNativeIterator(type: type) { _ in
             if failed { return nil }
-            if d.count != size {
+            switch d.iterStep(from: pos, size: size, wantKey: wantKey, wantValue: wantValue) {
+            case .sizeChanged:
                 failed = true
                 throw PyError.runtime("dictionary changed size during iteration")
-            }
-            guard let e = d.entry(from: pos) else { return nil }
-            pos = e.next
-            switch kind {
-            case .keys: return e.key
-            case .values: return e.value
-            case .items: return .object(PyTuple([e.key, e.value]))
+            case .end:
+                return nil
+            case .entry(let key, let value, let next):
+                pos = next
+                switch kind {
+                case .keys: return key
+                case .values: return value
+                case .items: return .object(PyTuple([key, value]))
+                }
             }
         }
     }

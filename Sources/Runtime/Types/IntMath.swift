@@ -32,8 +32,7 @@ enum IntMath {
             let (r, o) = x.addingReportingOverflow(y)
             if !o { return .int(r) }
         }
-        guard let x = big(a), let y = big(b) else { return notImplementedValue }
-        return .integer(x + y)
+        return Limbs.withOperands(a, b) { an, am, bn, bm in addSigned(an, am, bn, bm) } ?? notImplementedValue
     }
 
     static func sub(_ a: Value, _ b: Value) -> Value {
@@ -41,8 +40,7 @@ enum IntMath {
             let (r, o) = x.subtractingReportingOverflow(y)
             if !o { return .int(r) }
         }
-        guard let x = big(a), let y = big(b) else { return notImplementedValue }
-        return .integer(x - y)
+        return Limbs.withOperands(a, b) { an, am, bn, bm in addSigned(an, am, !bn, bm) } ?? notImplementedValue
     }
 
     static func mul(_ a: Value, _ b: Value) -> Value {
@@ -50,8 +48,52 @@ enum IntMath {
             let (r, o) = x.multipliedReportingOverflow(by: y)
             if !o { return .int(r) }
         }
-        guard let x = big(a), let y = big(b) else { return notImplementedValue }
-        return .integer(x * y)
+        return Limbs.withOperands(a, b) { an, am, bn, bm in Limbs.make(an != bn, Limbs.mul(am, bm)) } ?? notImplementedValue
+    }
+
+    /// Sum of two signed magnitudes (a zero magnitude may carry either sign).
+    static func addSigned(_ an: Bool, _ am: Limbs.Buf, _ bn: Bool, _ bm: Limbs.Buf) -> Value {
+        if an == bn { return Limbs.make(an, Limbs.add(am, bm)) }
+        let c = Limbs.compare(am, bm)
+        if c == 0 { return .int(0) }
+        return c > 0 ? Limbs.make(an, Limbs.sub(am, bm)) : Limbs.make(bn, Limbs.sub(bm, am))
+    }
+
+    /// Python floor division and modulo of signed magnitudes (`bm` nonzero): the remainder takes
+    /// the divisor's sign.
+    static func floorDivModSigned(_ an: Bool, _ am: Limbs.Buf, _ bn: Bool, _ bm: Limbs.Buf, wantQuotient: Bool = true) -> (Value, Value) {
+        let negative = an != bn && !am.isEmpty
+        if bm.count == 1 {
+            let d = bm[0]
+            if !wantQuotient {
+                var r = Limbs.modWord(am, d)
+                if negative && r != 0 { r = d - r }
+                return (.int(0), Limbs.make(bn, word: r))
+            }
+            var (q, r) = Limbs.divModWord(am, d)
+            if negative && r != 0 {
+                q = q.withUnsafeBufferPointer { qp in Limbs.withOperand(.int(1)) { _, one in Limbs.add(qp, one) }! }
+                r = d - r
+            }
+            return (Limbs.make(negative, q), Limbs.make(bn, word: r))
+        }
+        var (q, r) = Limbs.divMod(am, bm)
+        if negative && !r.isEmpty {
+            if wantQuotient {
+                q = q.withUnsafeBufferPointer { qp in Limbs.withOperand(.int(1)) { _, one in Limbs.add(qp, one) }! }
+            }
+            r = r.withUnsafeBufferPointer { Limbs.sub(bm, $0) }
+        }
+        return (wantQuotient ? Limbs.make(negative, q) : .int(0), Limbs.make(bn, r))
+    }
+
+    /// Three-way comparison of signed magnitudes.
+    @inline(__always)
+    static func compareSigned(_ an: Bool, _ am: Limbs.Buf, _ bn: Bool, _ bm: Limbs.Buf) -> Int {
+        let aNeg = an && !am.isEmpty, bNeg = bn && !bm.isEmpty
+        if aNeg != bNeg { return aNeg ? -1 : 1 }
+        let c = Limbs.compare(am, bm)
+        return aNeg ? -c : c
     }
 
     /// Floor division and modulo of big ints (Python semantics: the remainder has the divisor's sign).
@@ -70,9 +112,11 @@ enum IntMath {
                 return .int(q)
             }
         }
-        guard let x = big(a), let y = big(b) else { return notImplementedValue }
-        if y.isZero { throw PyError.zeroDivision("integer division or modulo by zero") }
-        return .integer(floorDivMod(x, y).0)
+        guard let r = try Limbs.withOperands(a, b, { an, am, bn, bm -> Value in
+            if bm.isEmpty { throw PyError.zeroDivision("integer division or modulo by zero") }
+            return floorDivModSigned(an, am, bn, bm).0
+        }) else { return notImplementedValue }
+        return r
     }
 
     static func mod(_ a: Value, _ b: Value) throws -> Value {
@@ -83,9 +127,11 @@ enum IntMath {
             if r != 0 && ((r < 0) != (y < 0)) { r += y }
             return .int(r)
         }
-        guard let x = big(a), let y = big(b) else { return notImplementedValue }
-        if y.isZero { throw PyError.zeroDivision("integer modulo by zero") }
-        return .integer(floorDivMod(x, y).1)
+        guard let r = try Limbs.withOperands(a, b, { an, am, bn, bm -> Value in
+            if bm.isEmpty { throw PyError.zeroDivision("integer modulo by zero") }
+            return floorDivModSigned(an, am, bn, bm, wantQuotient: false).1
+        }) else { return notImplementedValue }
+        return r
     }
 
     static func divmod(_ a: Value, _ b: Value) throws -> Value {
@@ -95,10 +141,11 @@ enum IntMath {
             if r != 0 && ((r < 0) != (y < 0)) { q -= 1; r += y }
             return .object(PyTuple([.int(q), .int(r)]))
         }
-        let x = big(a)!, y = big(b)!
-        if y.isZero { throw PyError.zeroDivision("integer division or modulo by zero") }
-        let (q, r) = floorDivMod(x, y)
-        return .object(PyTuple([.integer(q), .integer(r)]))
+        let (q, r) = try Limbs.withOperands(a, b, { an, am, bn, bm -> (Value, Value) in
+            if bm.isEmpty { throw PyError.zeroDivision("integer division or modulo by zero") }
+            return floorDivModSigned(an, am, bn, bm)
+        })!
+        return .object(PyTuple([q, r]))
     }
 
     static func trueDiv(_ a: Value, _ b: Value) throws -> Value {
@@ -234,7 +281,7 @@ enum IntMath {
         if x.magnitude.bitWidth > 1, ey > 0, x.magnitude.bitWidth.multipliedReportingOverflow(by: ey).partialValue > 1 << 34 {
             throw PyError(PyBaseException(type: .memoryError))
         }
-        return .integer(x.power(ey))
+        return Limbs.withOperand(a) { neg, m in Limbs.make(neg && ey & 1 == 1, Limbs.pow(m, ey)) }!
     }
 
     /// `pow(a, b, m)` for ints.
@@ -254,9 +301,16 @@ enum IntMath {
             e = -e
         }
         var r: BigInt
-        if mm == 1 { r = 0 } else { r = BigInt(base.magnitude.power(e.magnitude, modulus: mm.magnitude)) }
+        if mm == 1 { r = 0 } else { r = powModMagnitudes(base.magnitude, e.magnitude, mm.magnitude) }
         if md.sign == .minus && !r.isZero { r += md }
         return .integer(r)
+    }
+
+    /// `base ** exp % m` for `base < m`, `m > 1`, on limbs.
+    static func powModMagnitudes(_ base: BigUInt, _ exp: BigUInt, _ m: BigUInt) -> BigInt {
+        var bw = Array(base.words), ew = Array(exp.words), mw = Array(m.words)
+        Limbs.trim(&bw); Limbs.trim(&ew); Limbs.trim(&mw)
+        return BigInt(sign: .plus, magnitude: BigUInt(words: Limbs.powMod(bw, ew, mw)))
     }
 
     static func modInverse(_ a: BigInt, _ m: BigInt) -> BigInt? {
@@ -299,6 +353,24 @@ enum IntMath {
             case .xor: return .int(x ^ y)
             }
         }
+        if let r = Limbs.withOperands(a, b, { an, am, bn, bm -> Value? in
+            // Non-negative operands: the magnitudes are the two's-complement words.
+            guard !an || am.isEmpty, !bn || bm.isEmpty else { return nil }
+            let (long, short) = am.count >= bm.count ? (am, bm) : (bm, am)
+            let n = op == .and ? short.count : long.count
+            return Limbs.make(false, Limbs.build(n) { r in
+                for i in 0..<short.count {
+                    switch op {
+                    case .and: r[i] = long[i] & short[i]
+                    case .or: r[i] = long[i] | short[i]
+                    case .xor: r[i] = long[i] ^ short[i]
+                    }
+                }
+                var i = short.count
+                while i < n { r[i] = long[i]; i += 1 }
+                return n
+            })
+        }), let v = r { return v }
         guard let x = big(a), let y = big(b) else { return notImplementedValue }
         let n = Swift.max(x.magnitude.words.count, y.magnitude.words.count) + 1
         let wx = twos(x, n), wy = twos(y, n)
@@ -340,37 +412,50 @@ enum IntMath {
         return BigInt(sign: .minus, magnitude: BigUInt(words: m))
     }
 
+    /// A shift count: nil when `b` is not an int, Int.max when it does not fit in `Int`.
+    private static func shiftCount(_ b: Value) throws -> Int? {
+        switch b {
+        case .int(let n):
+            if n < 0 { throw PyError.value("negative shift count") }
+            return n
+        case .bool(let v): return v ? 1 : 0
+        default:
+            guard let y = big(b) else { return nil }
+            if y.sign == .minus { throw PyError.value("negative shift count") }
+            return Int(exactly: y) ?? Int.max
+        }
+    }
+
     static func lshift(_ a: Value, _ b: Value) throws -> Value {
-        guard let x = big(a), let y = big(b) else { return notImplementedValue }
-        if y.sign == .minus { throw PyError.value("negative shift count") }
-        if x.isZero { return .int(0) }
-        guard let n = Int(exactly: y), n < (1 << 40) else { throw PyError.overflow("too many digits in integer") }
+        guard Limbs.isIntLike(a), let n = try shiftCount(b) else { return notImplementedValue }
+        if let s = small(a), s == 0 { return .int(0) }
+        guard n < (1 << 40) else { throw PyError.overflow("too many digits in integer") }
         if let s = small(a), n < 63 {
             let r = s << n
             if r >> n == s { return .int(r) }
         }
-        return .integer(x << n)
+        return Limbs.withOperand(a) { neg, m in Limbs.make(neg, Limbs.shiftLeft(m, n)) }!
     }
 
     static func rshift(_ a: Value, _ b: Value) throws -> Value {
-        guard let x = big(a), let y = big(b) else { return notImplementedValue }
-        if y.sign == .minus { throw PyError.value("negative shift count") }
-        guard let n = Int(exactly: y) else { return .int(x.sign == .minus ? -1 : 0) }
+        guard Limbs.isIntLike(a), let n = try shiftCount(b) else { return notImplementedValue }
         if let s = small(a) { return .int(n >= 64 ? (s < 0 ? -1 : 0) : s >> n) }
-        if x.sign == .minus {
-            // floor(x / 2^n) = -((|x| - 1) >> n) - 1
-            let m = (x.magnitude - 1) >> n
-            return .integer(-BigInt(m) - 1)
-        }
-        return .integer(BigInt(x.magnitude >> n))
+        return Limbs.withOperand(a) { neg, m -> Value in
+            if neg {
+                // floor(x / 2^n) = -((|x| - 1) >> n) - 1
+                let m1 = Limbs.withOperand(.int(1)) { _, one in Limbs.sub(m, one) }!
+                let sh = m1.withUnsafeBufferPointer { Limbs.shiftRight($0, n) }
+                return Limbs.make(true, sh.withUnsafeBufferPointer { s in Limbs.withOperand(.int(1)) { _, one in Limbs.add(s, one) }! })
+            }
+            return Limbs.make(false, Limbs.shiftRight(m, n))
+        }!
     }
 
     // MARK: comparison
 
     static func compareInts(_ a: Value, _ b: Value) -> Int? {
         if let x = small(a), let y = small(b) { return x < y ? -1 : (x == y ? 0 : 1) }
-        guard let x = big(a), let y = big(b) else { return nil }
-        return x < y ? -1 : (x == y ? 0 : 1)
+        return Limbs.withOperands(a, b) { an, am, bn, bm in compareSigned(an, am, bn, bm) }
     }
 
     /// Exact comparison of an integer with a double: -1, 0, 1, or nil when `d` is NaN.
@@ -397,17 +482,16 @@ enum IntMath {
         case .int(let n): return String(n)
         case .bool(let b): return b ? "1" : "0"
         case .object(let o as PyBigInt):
-            let b = o.value
-            if b.magnitude.bitWidth > 14200 {
-                // ~4300 decimal digits: CPython's int_max_str_digits limit.
-                let s = String(b)
-                let digits = b.sign == .minus ? s.count - 1 : s.count
-                if digits > 4300 {
-                    throw PyError.value("Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
-                }
-                return s
+            let digits: [UInt8] = try o.limbs.withUnsafeBufferPointer { m in
+                // 4300 decimal digits: CPython's int_max_str_digits limit. 2^14290 > 10^4301.
+                let bits = Limbs.bitWidth(m)
+                let limit = PyError.value("Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
+                if bits > 14290 { throw limit }
+                let d = Limbs.decimal(m)
+                if d.count > 4300 { throw limit }
+                return d
             }
-            return String(b)
+            return (o.negative ? "-" : "") + String(decoding: digits, as: UTF8.self)
         default: return ""
         }
     }

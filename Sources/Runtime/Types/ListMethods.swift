@@ -114,15 +114,56 @@ enum SortSupport {
     static func sorted(_ vm: VM, _ items: [Value], key: Value?, reverse: Bool) throws -> [Value] {
         if items.count < 2 { return items }
         let keys: [Value] = try key.map { k in try items.map { try vm.call(k, Args([$0])) } } ?? items
-        // Fast paths: all ints, all str, or keys made of ints/floats/strs/tuples compared natively.
+        if let r = try nativeSorted(items, keys: keys, keysAreItems: key == nil, reverse: reverse) { return r }
+        var idx = Array(0..<items.count)
+        if reverse { try mergeSort(&idx) { try vm.lessThan(keys[$1], keys[$0]) } }
+        else { try mergeSort(&idx) { try vm.lessThan(keys[$0], keys[$1]) } }
+        return idx.map { items[$0] }
+    }
+
+    /// The stable sort of `items` by `keys` when every key is compared natively (all ints, all strs,
+    /// all tuples of ints, or keys made of ints/floats/strs/tuples): no Python code runs, so the
+    /// result is the same whatever the comparison order. nil otherwise.
+    static func nativeSorted(_ items: [Value], keys: [Value], keysAreItems: Bool, reverse: Bool) throws -> [Value]? {
         var idx = Array(0..<items.count)
         if let ints = allInts(keys) {
-            if reverse { try mergeSort(&idx) { ints[$1] < ints[$0] } } else { try mergeSort(&idx) { ints[$0] < ints[$1] } }
+            if keysAreItems {
+                // Equal ints are indistinguishable: no need to keep them in order.
+                var sortedInts = ints
+                sortedInts.sort()
+                return reverse ? sortedInts.reversed().map { .int($0) } : sortedInts.map { .int($0) }
+            }
+            // Stable through the index tie-break.
+            ints.withUnsafeBufferPointer { k in
+                if reverse { idx.sort { k[$0] > k[$1] || (k[$0] == k[$1] && $0 < $1) } }
+                else { idx.sort { k[$0] < k[$1] || (k[$0] == k[$1] && $0 < $1) } }
+            }
             return idx.map { items[$0] }
         }
         if let strs = allStrs(keys) {
             if reverse { try mergeSort(&idx) { PyStrOrdering.less(strs[$1], strs[$0]) } }
             else { try mergeSort(&idx) { PyStrOrdering.less(strs[$0], strs[$1]) } }
+            return idx.map { items[$0] }
+        }
+        if let (vals, offs) = intTuples(keys) {
+            // Tuples of ints: compared lexicographically from one flat array (no boxing, no ARC),
+            // stable through the index tie-break.
+            vals.withUnsafeBufferPointer { v in
+                offs.withUnsafeBufferPointer { o in
+                    func cmp(_ a: Int, _ b: Int) -> Int {
+                        var i = o[a], j = o[b]
+                        let ei = o[a + 1], ej = o[b + 1]
+                        while i < ei && j < ej {
+                            if v[i] != v[j] { return v[i] < v[j] ? -1 : 1 }
+                            i += 1; j += 1
+                        }
+                        let la = ei - o[a], lb = ej - o[b]
+                        return la < lb ? -1 : (la == lb ? 0 : 1)
+                    }
+                    if reverse { idx.sort { let c = cmp($0, $1); return c > 0 || (c == 0 && $0 < $1) } }
+                    else { idx.sort { let c = cmp($0, $1); return c < 0 || (c == 0 && $0 < $1) } }
+                }
+            }
             return idx.map { items[$0] }
         }
         if let nks = nativeKeys(keys) {
@@ -131,12 +172,10 @@ enum SortSupport {
                 else { try mergeSort(&idx) { try NKey.less(nks[$0], nks[$1]) } }
                 return idx.map { items[$0] }
             } catch is NKey.NeedsGeneric {
-                idx = Array(0..<items.count)
+                return nil
             }
         }
-        if reverse { try mergeSort(&idx) { try vm.lessThan(keys[$1], keys[$0]) } }
-        else { try mergeSort(&idx) { try vm.lessThan(keys[$0], keys[$1]) } }
-        return idx.map { items[$0] }
+        return nil
     }
 
     private static func nativeKeys(_ keys: [Value]) -> [NKey]? {
@@ -147,6 +186,24 @@ enum SortSupport {
             out.append(n)
         }
         return out
+    }
+
+    /// Keys that are all tuples of ints: their items laid end to end, and each key's start offset
+    /// (plus the end).
+    private static func intTuples(_ keys: [Value]) -> ([Int], [Int])? {
+        var vals: [Int] = []
+        var offs: [Int] = []
+        offs.reserveCapacity(keys.count + 1)
+        offs.append(0)
+        for k in keys {
+            guard case .object(let o) = k, o.type === PyType.tuple, let t = o as? PyTuple else { return nil }
+            for x in t.items {
+                guard case .int(let n) = x else { return nil }
+                vals.append(n)
+            }
+            offs.append(vals.count)
+        }
+        return (vals, offs)
     }
 
     private static func allInts(_ keys: [Value]) -> [Int]? {

@@ -32,13 +32,59 @@ func fastBinary(_ op: Int32, _ a: Value, _ b: Value) -> Value? {
         case 10, 23: return .int(x & y)
         case 11, 24: return .int(x | y)
         case 12, 25: return .int(x ^ y)
+        case 7, 20: return y >= 0 ? bigFastBinary(op, a, b) : nil
         default: return nil
         }
     case (.float(let x), .float(let y)): return fastFloat(op, x, y)
     case (.float(let x), .int(let y)): return fastFloat(op, x, Double(y))
     case (.int(let x), .float(let y)): return fastFloat(op, Double(x), y)
+    case (.object, .object), (.object, .int), (.int, .object): return bigFastBinary(op, a, b)
     default: return nil
     }
+}
+
+/// An int or a big int (not a bool, not an int subclass).
+@inline(__always)
+private func isPlainInt(_ v: Value) -> Bool {
+    switch v {
+    case .int: return true
+    case .object(let o): return o.isExactly(PyBigInt.self)
+    default: return false
+    }
+}
+
+/// Big-int arithmetic straight from the eval loop, without the dunder protocol (`int.__add__` & co.
+/// compute the same results through `IntMath`). nil for other operands and for errors, which the
+/// general path then raises.
+@inline(never)
+func bigFastBinary(_ op: Int32, _ a: Value, _ b: Value) -> Value? {
+    guard isPlainInt(a), isPlainInt(b) else { return nil }
+    switch op {
+    case 0, 13: return IntMath.add(a, b)
+    case 1, 14: return IntMath.sub(a, b)
+    case 2, 15: return IntMath.mul(a, b)
+    case 4, 17: return try? IntMath.trueDiv(a, b)
+    case 5, 18: return try? IntMath.floorDiv(a, b)
+    case 6, 19: return try? IntMath.mod(a, b)
+    case 7, 20:
+        // A negative exponent gives a float (or an error): the general path.
+        if case .int(let e) = b, e < 0 { return nil }
+        if case .object(let o) = b, unsafeDowncast(o, to: PyBigInt.self).negative { return nil }
+        return try? IntMath.pow(a, b)
+    case 8, 21: return try? IntMath.lshift(a, b)
+    case 9, 22: return try? IntMath.rshift(a, b)
+    case 10, 23: return IntMath.bitwise(.and, a, b)
+    case 11, 24: return IntMath.bitwise(.or, a, b)
+    case 12, 25: return IntMath.bitwise(.xor, a, b)
+    default: return nil
+    }
+}
+
+/// Three-way comparison of ints and big ints; nil for other operands.
+@inline(never)
+func bigFastCompare(_ a: Value, _ b: Value) -> Int? {
+    guard isPlainInt(a), isPlainInt(b) else { return nil }
+    return IntMath.compareInts(a, b)
 }
 
 @inline(__always)
@@ -61,12 +107,18 @@ func fastCompare(_ op: Int32, _ a: Value, _ b: Value) -> Bool? {
     case (.float(let x), .float(let y)):
         if x.isNaN || y.isNaN { return op == 3 }
         c = x < y ? -1 : (x == y ? 0 : 1)
+    case (.object(let x), .object(let y)) where x.isExactly(PyBigInt.self) || y.isExactly(PyBigInt.self):
+        guard let r = bigFastCompare(a, b) else { return nil }
+        c = r
     case (.object(let x), .object(let y)):
         guard x.isExactly(PyStr.self), y.isExactly(PyStr.self) else { return nil }
         let s = unsafeDowncast(x, to: PyStr.self), t = unsafeDowncast(y, to: PyStr.self)
         if op == 2 { return PyStr.equal(s, t) }
         if op == 3 { return !PyStr.equal(s, t) }
         c = PyStrOrdering.compare(s, t)
+    case (.object, .int), (.int, .object):
+        guard let r = bigFastCompare(a, b) else { return nil }
+        c = r
     default: return nil
     }
     switch op {

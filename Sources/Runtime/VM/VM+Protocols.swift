@@ -213,11 +213,25 @@ extension VM {
 
     public func getItem(_ container: Value, _ key: Value) throws -> Value {
         if case .object(let o) = container {
-            if let l = o as? PyList, case .int(let i) = key {
-                let n = l.count
+            // Exact Swift-class checks and unchecked downcasts: no dynamic cast, no retain of `o`.
+            if o.isExactly(PyList.self) {
+                let l = unsafeDowncast(o, to: PyList.self)
+                if case .int(let i) = key {
+                    if let v = l.item(pythonIndex: i) { return v }
+                    throw PyError.index("list index out of range")
+                }
+                if o.type === PyType.list, case .object(let ko) = key, ko.isExactly(PySlice.self) {
+                    // `lst[a:b]` without the dunder call (same as list.__getitem__).
+                    let items = l.items
+                    let (start, _, step, count) = try TypeSupport.sliceIndices(self, unsafeDowncast(ko, to: PySlice.self), items.count)
+                    return .object(PyList(TypeSupport.sliceArray(items, start, step, count)))
+                }
+            } else if o.isExactly(PyTuple.self), o.type === PyType.tuple, case .int(let i) = key {
+                let t = unsafeDowncast(o, to: PyTuple.self)
+                let n = t.items.count
                 let j = i < 0 ? i + n : i
-                if let v = l.item(at: j) { return v }
-                throw PyError.index("list index out of range")
+                if j >= 0 && j < n { return t.items[j] }
+                throw PyError.index("tuple index out of range")
             }
             if let d = o as? PyDict, d.type === PyType.dict {
                 if let v = try d.get(key, vm: self) { return v }
@@ -241,7 +255,13 @@ extension VM {
 
     public func setItem(_ container: Value, _ key: Value, _ value: Value) throws {
         if case .object(let o) = container {
-            if let d = o as? PyDict, d.type === PyType.dict { try d.set(key, value, vm: self); return }
+            if o.isExactly(PyDict.self) {
+                let d = unsafeDowncast(o, to: PyDict.self)
+                if d.type === PyType.dict { try d.set(key, value, vm: self); return }
+            } else if o.isExactly(PyList.self), o.type === PyType.list, case .int(let i) = key {
+                if unsafeDowncast(o, to: PyList.self).setItem(i, value) { return }
+                throw PyError.index("list assignment index out of range")
+            }
         }
         guard try callSpecial(container, Names.setitem, [key, value]) != nil else {
             throw PyError.type("'\(container.typeName)' object does not support item assignment")
@@ -308,8 +328,8 @@ extension VM {
             if o.isExactly(PyIntRangeIterator.self) {
                 return unsafeDowncast(o, to: PyIntRangeIterator.self).next()
             }
-            if let li = o as? PyListIterator { return li.next() }
-            if let ni = o as? PyNativeIterator { return try ni.next(self) }
+            if o.isExactly(PyListIterator.self) { return unsafeDowncast(o, to: PyListIterator.self).next() }
+            if o.isExactly(PyNativeIterator.self) { return try unsafeDowncast(o, to: PyNativeIterator.self).next(self) }
             if let g = o as? PyGenerator { return try g.next(self) }
         }
         return try slowNext(it)
