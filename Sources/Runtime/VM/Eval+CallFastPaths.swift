@@ -243,6 +243,27 @@ extension VM {
         } }
     }
 
+    /// UNPACK_SEQUENCE of a tuple of the right length (`a, b = b, a + b`, `for k, v in pairs`): the
+    /// items are pushed straight from the tuple read in place (no array copy, no dynamic cast). Returns
+    /// false, stack untouched, for anything else.
+    @inline(never)
+    func unpackTupleInPlace(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, count n: Int) -> Bool {
+        guard let u = Value.peekObject(slots + sp - 1),
+              u._withUnsafeGuaranteedRef({ $0.isExactly(PyTuple.self) && unsafeDowncast($0, to: PyTuple.self).items.count == n })
+        else { return false }
+        // The tuple leaves its slot (moved, so it stays alive until this returns); the items take its
+        // place, last item deepest.
+        let tupleValue = (slots + sp - 1).move()
+        u._withUnsafeGuaranteedRef { o in
+            unsafeDowncast(o, to: PyTuple.self).items.withUnsafeBufferPointer { items in
+                for i in 0..<n { (slots + sp - 1 + i).initialize(to: items[n - 1 - i]) }
+            }
+        }
+        sp += n - 1
+        withExtendedLifetime(tupleValue) {}
+        return true
+    }
+
     /// RETURN_VALUE's frame switch (for a frame that is not the loop's entry): finishes `done` and gives
     /// back its caller and, for an `__init__` frame, the instance the call evaluates to. Kept out of
     /// the eval loop for the same reason as the call fast paths: fewer retain/release pairs.

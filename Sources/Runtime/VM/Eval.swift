@@ -207,15 +207,14 @@ extension VM {
                         push(slots, &sp, .bool(try contains(container, item) != (instr.arg == 1)))
 
                     case .buildTuple:
+                        // The items move from the stack into the new array (no reference counting).
                         let n = Int(instr.arg)
-                        let items = Array(UnsafeBufferPointer(start: slots + sp - n, count: n))
-                        sp -= n; (slots + sp).deinitialize(count: n)
-                        push(slots, &sp, .object(n == 0 ? PyTuple.empty : PyTuple(items)))
+                        sp -= n
+                        push(slots, &sp, .object(n == 0 ? PyTuple.empty : PyTuple(Args.array(movingFrom: slots + sp, count: n))))
                     case .buildList:
                         let n = Int(instr.arg)
-                        let items = Array(UnsafeBufferPointer(start: slots + sp - n, count: n))
-                        sp -= n; (slots + sp).deinitialize(count: n)
-                        push(slots, &sp, .object(PyList(items)))
+                        sp -= n
+                        push(slots, &sp, .object(PyList(Args.array(movingFrom: slots + sp, count: n))))
                     case .buildSet:
                         let n = Int(instr.arg)
                         let items = Array(UnsafeBufferPointer(start: slots + sp - n, count: n))
@@ -277,6 +276,7 @@ extension VM {
                         push(slots, &sp, try formatValueObject(v, conversion: Int(instr.arg & 3), spec: spec))
 
                     case .unpackSequence:
+                        if unpackTupleInPlace(slots, &sp, count: Int(instr.arg)) { continue }
                         let seq = pop(slots, &sp)
                         let items = try unpackItems(seq, count: Int(instr.arg))
                         for v in items.reversed() { push(slots, &sp, v) }

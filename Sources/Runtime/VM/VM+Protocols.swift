@@ -335,7 +335,7 @@ extension VM {
         return try slowNext(it)
     }
 
-    /// FOR_ITER's step for generators and list iterators, reading the iterator in place in its stack
+    /// FOR_ITER's step for generators, list iterators and native iterators, reading the iterator in place in its stack
     /// slot (no copy, no dynamic cast). nil: not one of these classes (use `next`); `.some(nil)`: exhausted;
     /// `.some(v)`: the next value.
     @inline(__always)
@@ -344,6 +344,7 @@ extension VM {
         return try u._withUnsafeGuaranteedRef { o -> Value?? in
             if o.isExactly(PyGenerator.self) { return .some(try unsafeDowncast(o, to: PyGenerator.self).next(self)) }
             if o.isExactly(PyListIterator.self) { return .some(unsafeDowncast(o, to: PyListIterator.self).next()) }
+            if o.isExactly(PyNativeIterator.self) { return .some(try unsafeDowncast(o, to: PyNativeIterator.self).next(self)) }
             return nil
         }
     }
