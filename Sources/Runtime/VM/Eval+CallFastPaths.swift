@@ -80,6 +80,19 @@ extension VM {
             if co.hasType(typeTypeID) {
                 return try callType(unsafeDowncast(co, to: PyType.self), Args(borrowing: slots + layout.argStart, count: layout.nargs))
             }
+            if co.hasType(methodTypeID), layout.argStart == layout.base + 1 {
+                // `[method, args…]` of a native method bound by BEFORE_WITH (`__exit__`): self takes the
+                // method's slot for the call, as for a bound builtin below.
+                let m = unsafeDowncast(co, to: PyMethod.self)
+                // (Builtin types' methods are immortal: copying `function` costs no atomic operation.)
+                guard case .object(let fo) = m.function, fo.isExactly(PyBuiltinFunction.self) else { return nil }
+                let fn = unsafeDowncast(fo, to: PyBuiltinFunction.self)
+                let callable = (slots + layout.base).move()
+                (slots + layout.base).initialize(to: m.selfValue)
+                return try withExtendedLifetime(callable) {
+                    try fn.fn(self, Args(borrowing: slots + layout.base, count: layout.nargs + 1))
+                }
+            }
             guard co.hasType(builtinFunctionTypeID), co.isExactly(PyBuiltinFunction.self) else { return nil }
             let b = unsafeDowncast(co, to: PyBuiltinFunction.self)
             let (start, n) = (layout.argStart, layout.nargs)
@@ -98,9 +111,35 @@ extension VM {
         }
     }
 
+    /// BEFORE_WITH for a manager of a builtin type whose `__enter__` and `__exit__` are native (`with
+    /// lock:`): `__enter__` is called with the manager read in place, and `__exit__` is bound as a plain
+    /// method object holding the manager (moved from the stack) instead of a bound builtin that copies
+    /// the method's name strings. Returns nil, stack untouched, when that does not apply.
+    @inline(never)
+    func beforeWithNative(_ slots: UnsafeMutablePointer<Value>, _ sp: Int) throws -> Value? {
+        let mgrSlot = slots + sp - 1
+        guard let mu = Value.peekObject(mgrSlot) else { return nil }
+        let found: (PyBuiltinFunction, Value)? = mu._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
+            guard t.isBuiltin, t.layout == .builtin, !o.hasType(typeTypeID) else { return nil }
+            let enterEntry = cacheEntry(t, Names.enter)
+            guard case .some(.object(let en)) = enterEntry.pointee.value, en.isExactly(PyBuiltinFunction.self),
+                  unsafeDowncast(en, to: PyBuiltinFunction.self).boundSelf == nil else { return nil }
+            let enter = unsafeDowncast(en, to: PyBuiltinFunction.self)
+            let exitEntry = cacheEntry(t, Names.exit)
+            guard case .some(.object(let ex)) = exitEntry.pointee.value, ex.isExactly(PyBuiltinFunction.self),
+                  unsafeDowncast(ex, to: PyBuiltinFunction.self).boundSelf == nil else { return nil }
+            return (enter, .object(ex))
+        } }
+        guard let (enter, exit) = found else { return nil }
+        let entered = try enter.fn(self, Args(borrowing: mgrSlot, count: 1))
+        mgrSlot.initialize(to: .object(PyMethod(function: exit, self: mgrSlot.move())))
+        return entered
+    }
+
     /// Enters `__init__` for `Cls(args)` when `Cls` is a user class with a native `__new__` (plain
     /// objects with a `__dict__`, or exceptions) whose `__init__` is a simple Python function: allocates
-    /// the instance, which the call evaluates to when `__init__` returns. Returns nil, stack untouched, when it does not apply.
+    /// the instance, which the call evaluates to when `__init__` returns. Returns nil, stack untouched,
+    /// when it does not apply.
     @inline(never)
     func enterInitCall(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ layout: (base: Int, argStart: Int, nargs: Int),
                        caller: Frame) throws -> Frame? {

@@ -457,6 +457,8 @@ extension VM {
                     case .loadAssertionError:
                         push(slots, &sp, .object(PyType.assertionError))
                     case .beforeWith:
+                        f.sp = sp; f.pc = pc
+                        if let entered = try beforeWithNative(slots, sp) { push(slots, &sp, entered); continue }
                         let mgr = pop(slots, &sp)
                         guard let enter = lookupCached(mgr.type, Names.enter) else {
                             throw PyError.type("'\(mgr.typeName)' object does not support the context manager protocol")
