@@ -83,7 +83,7 @@ extension Builtins {
         if items.count < 2 { return }
         if key.isNone, let r = try SortSupport.nativeSorted(items, keys: items, keysAreItems: true, reverse: reverse) { items = r; return }
         if reverse { items.reverse() }
-        var keys = key.isNone ? items : try items.map { try vm.call(key, Args([$0])) }
+        var keys = key.isNone ? items : try items.map { try vm.call(key, with: $0) }
         var perm = Array(0..<items.count)
         try mergeSort(&perm, keys: keys) { a, b in try vm.lessThan(a, b) }
         items = perm.map { items[$0] }

@@ -185,7 +185,7 @@ extension Builtins {
         var best: Value?
         var bestKey: Value = .none
         while let item = try vm.next(iterator) {
-            let k = key.isNone ? item : try vm.call(key, Args([item]))
+            let k = key.isNone ? item : try vm.call(key, with: item)
             guard best != nil else { best = item; bestKey = k; continue }
             let better: Bool
             if case .int(let x) = k, case .int(let y) = bestKey { better = isMax ? x > y : x < y }

@@ -99,7 +99,7 @@ extension RuntimeSetup {
                     guard let v = try vm.next(it) else { done = true; return nil }
                     items.append(v)
                 }
-                return try vm.call(f, Args(items))
+                return items.count == 1 ? try vm.call(f, with: items[0]) : try vm.call(f, Args(items))
             })
         }
         PyType.filter.constructor = { vm, type, args in
@@ -109,7 +109,7 @@ extension RuntimeSetup {
             let it = try vm.iter(args[1])
             return .object(PyNativeIterator(type: PyType.filter) { vm in
                 while let v = try vm.next(it) {
-                    let keep = f.isNone ? try vm.truthy(v) : try vm.truthy(try vm.call(f, Args([v])))
+                    let keep = f.isNone ? try vm.truthy(v) : try vm.truthy(try vm.call(f, with: v))
                     if keep { return v }
                 }
                 return nil

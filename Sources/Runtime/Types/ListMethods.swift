@@ -113,7 +113,7 @@ extension RuntimeSetup {
 enum SortSupport {
     static func sorted(_ vm: VM, _ items: [Value], key: Value?, reverse: Bool) throws -> [Value] {
         if items.count < 2 { return items }
-        let keys: [Value] = try key.map { k in try items.map { try vm.call(k, Args([$0])) } } ?? items
+        let keys: [Value] = try key.map { k in try items.map { try vm.call(k, with: $0) } } ?? items
         if let r = try nativeSorted(items, keys: keys, keysAreItems: key == nil, reverse: reverse) { return r }
         var idx = Array(0..<items.count)
         if reverse { try mergeSort(&idx) { try vm.lessThan(keys[$1], keys[$0]) } }

@@ -26,6 +26,22 @@ extension VM {
         }
     }
 
+    /// `callable(arg)`, the call native code makes per item (`sorted`/`min`/`max` keys, `map`, `filter`):
+    /// a plain Python function of one parameter gets its frame filled directly, without an `Args` array
+    /// or argument binding.
+    public func call(_ callable: Value, with arg: Value) throws -> Value {
+        if case .object(let o) = callable, o.isExactly(PyFunction.self) {
+            let f = unsafeDowncast(o, to: PyFunction.self)
+            if f.code.hasSimpleSignature && f.code.argcount == 1 {
+                let frame = allocateFrame(f)
+                frame.slots[0] = arg
+                setupCells(f, frame)
+                return try eval(frame)
+            }
+        }
+        return try call(callable, Args([arg]))
+    }
+
     /// Convenience: positional arguments only.
     public func call(_ callable: Value, _ positional: Value...) throws -> Value {
         try call(callable, Args(positional))
