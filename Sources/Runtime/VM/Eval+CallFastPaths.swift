@@ -58,7 +58,7 @@ extension VM {
             ns += 1
         }
         for i in 0..<nargs { ns[i] = (slots + argStart + i).move() }
-        (slots + base).deinitialize(count: argStart - base)
+        Value.release(slots + base, count: argStart - base)
         sp = base
         setupCells(fn, nf)
         caller.sp = sp

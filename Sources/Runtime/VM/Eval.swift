@@ -386,7 +386,7 @@ extension VM {
                         if pendingKwnames == nil {
                             f.sp = sp; f.pc = pc
                             if let r = try callNativeInPlace(slots, layout) {
-                                (slots + layout.base).deinitialize(count: sp - layout.base)
+                                Value.release(slots + layout.base, count: sp - layout.base)
                                 sp = layout.base
                                 push(slots, &sp, r)
                                 continue
@@ -407,7 +407,7 @@ extension VM {
                                         kwnames: kwnames!.items.map { ($0.asObject as! PyStr).value },
                                         kwvalues: Args.array(movingFrom: slots + argStart + nargs - nkw, count: nkw))
                         }
-                        (slots + base).deinitialize(count: argStart - base)
+                        Value.release(slots + base, count: argStart - base)
                         sp = base
                         f.sp = sp; f.pc = pc
                         push(slots, &sp, try call(callable, args))

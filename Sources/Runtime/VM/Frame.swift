@@ -89,7 +89,7 @@ public final class Frame {
 
     /// Releases every value the frame still holds. Called exactly once when the frame finishes.
     func clear() {
-        (slots).deinitialize(count: sp)
+        Value.release(slots, count: sp)
         sp = 0
     }
 
@@ -116,11 +116,23 @@ final class ValueArena {
     private var chunkSizes: [Int] = []
     private var current = -1
     private var top = 0
-    private var marks: [(Int, Int)] = []
+    /// Where each live allocation started (chunk, top), innermost last: a plain buffer, since every
+    /// call pushes one and every return pops one.
+    private var marks = UnsafeMutablePointer<(Int, Int)>.allocate(capacity: 64)
+    private var markCount = 0
+    private var markCapacity = 64
     static let chunkSize = 1 << 16
 
     func allocate(_ n: Int) -> UnsafeMutablePointer<Value> {
-        marks.append((current, top))
+        if markCount == markCapacity {
+            let bigger = UnsafeMutablePointer<(Int, Int)>.allocate(capacity: markCapacity * 2)
+            bigger.moveInitialize(from: marks, count: markCount)
+            marks.deallocate()
+            marks = bigger
+            markCapacity *= 2
+        }
+        (marks + markCount).initialize(to: (current, top))
+        markCount += 1
         if current >= 0 && top + n <= chunkSizes[current] {
             let p = chunks[current] + top
             top += n
@@ -141,10 +153,15 @@ final class ValueArena {
     }
 
     func release() {
-        let (c, t) = marks.removeLast()
+        precondition(markCount > 0, "arena released more often than allocated")
+        markCount -= 1
+        let (c, t) = marks[markCount]
         current = c
         top = t
     }
 
-    deinit { for c in chunks { c.deallocate() } }
+    deinit {
+        for c in chunks { c.deallocate() }
+        marks.deallocate()
+    }
 }
