@@ -1,3 +1,4 @@
+import Foundation
 import Runtime
 
 /// What waiting for a lock means, for the deadlock detector's wait-for graph, its report and the trace.
@@ -30,11 +31,10 @@ struct LockSnapshot {
 protocol DetectableLock: PyObject {
     /// `Lock#3`, `RLock#1`: the fallback name when no variable refers to the lock.
     var label: String { get }
-    /// The name trace events give the lock: its variable's name once `resolveTraceName` found one, else
-    /// `label` (see `TraceName`).
-    var traceLabel: String { get }
-    /// Looks the variable name up, the first time only (see `TraceName`). Call on `vm`'s thread.
-    func resolveTraceName(_ vm: VM)
+    /// The lock's state mutex (guards `traceName` too).
+    var cond: NSCondition { get }
+    /// The variable name trace events use, once looked up (see `TraceName`). Guarded by `cond`.
+    var traceName: TraceName { get set }
     var snapshot: LockSnapshot { get }
     /// For a condition waiter: the Condition it belongs to (to name it in reports).
     var condition: PyObject? { get }
@@ -53,6 +53,20 @@ extension DetectableLock {
 /// (`blockingAcquire`): the waiting thread's frames and `__main__`'s globals are read then, on that
 /// thread. Uncontended acquires and releases never look names up; they only read the stored name when a
 /// trace sink listens. Events emitted before the first wait carry the label.
+extension DetectableLock {
+    /// The name trace events give the lock: its variable's name once `resolveTraceName` found one, else
+    /// `label` (see `TraceName`).
+    var traceLabel: String { cond.lock(); defer { cond.unlock() }; return traceName.name ?? label }
+
+    /// Looks the variable name up, the first time only (see `TraceName`). Call on `vm`'s thread.
+    func resolveTraceName(_ vm: VM) {
+        cond.lock(); let done = traceName.resolved; cond.unlock()
+        if done { return }
+        let found = TraceName.find(self, vm: vm)
+        cond.lock(); traceName = TraceName(name: found, resolved: true); cond.unlock()
+    }
+}
+
 struct TraceName {
     var name: String?
     var resolved = false

@@ -117,6 +117,19 @@ func lockAcquireArguments(_ args: Args, _ name: String) throws -> (blocking: Boo
     return (blocking, timeout)
 }
 
+/// Runs `body` with `self` of a native method call, borrowed from the arguments (which keep it alive
+/// for the call) instead of retained: acquire/release are a counter loop's whole cost. The lock types
+/// are final and not subclassable, so an identity check on the type suffices (no dynamic cast).
+@inline(__always)
+func borrowedReceiver<T: PyObject, R>(_ args: Args, _ type: PyType, _ typeName: String,
+                                      _ body: (T) throws -> R) throws -> R {
+    let id = ObjectIdentifier(type)
+    guard let u = args.peekObject(0), u._withUnsafeGuaranteedRef({ $0.hasType(id) }) else {
+        throw PyError.type("descriptor requires a '\(typeName)' object")
+    }
+    return try u._withUnsafeGuaranteedRef { try body(unsafeDowncast($0, to: T.self)) }
+}
+
 /// The name of the thread holding a lock, for trace events and deadlock reports. Kept from one
 /// acquire to the next and re-read only when another thread (or a renamed one) takes the lock: storing
 /// `vm.name` on every acquire and clearing it on every release cost four atomic reference-count
@@ -153,16 +166,7 @@ public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
     public let label: String
 
     // Guarded by `cond`.
-    private var traceName = TraceName()
-
-    var traceLabel: String { cond.lock(); defer { cond.unlock() }; return traceName.name ?? label }
-
-    func resolveTraceName(_ vm: VM) {
-        cond.lock(); let done = traceName.resolved; cond.unlock()
-        if done { return }
-        let found = TraceName.find(self, vm: vm)
-        cond.lock(); traceName = TraceName(name: found, resolved: true); cond.unlock()
-    }
+    var traceName = TraceName()
 
     init(label: String, role: LockRole = .lock, condition: PyObject? = nil) {
         self.label = label
@@ -253,15 +257,10 @@ public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
         try withReceiver(args) { $0 }
     }
 
-    /// Runs `body` with `self` of a method call, borrowed from the arguments (which keep it alive for the
-    /// call) instead of retained: acquire/release are a counter loop's whole cost.
+    /// Runs `body` with `self` of a method call, borrowed (see `borrowedReceiver`).
     @inline(__always)
     static func withReceiver<R>(_ args: Args, _ body: (PyLock) throws -> R) throws -> R {
-        let id = ObjectIdentifier(lockType)
-        guard let u = args.peekObject(0), u._withUnsafeGuaranteedRef({ $0.hasType(id) }) else {
-            throw PyError.type("descriptor requires a '_thread.lock' object")
-        }
-        return try u._withUnsafeGuaranteedRef { try body(unsafeDowncast($0, to: PyLock.self)) }
+        try borrowedReceiver(args, lockType, "_thread.lock", body)
     }
 
     static func install() {
@@ -300,16 +299,7 @@ public final class PyRLock: PyObject, DetectableLock, @unchecked Sendable {
     public let label: String
 
     // Guarded by `cond`.
-    private var traceName = TraceName()
-
-    var traceLabel: String { cond.lock(); defer { cond.unlock() }; return traceName.name ?? label }
-
-    func resolveTraceName(_ vm: VM) {
-        cond.lock(); let done = traceName.resolved; cond.unlock()
-        if done { return }
-        let found = TraceName.find(self, vm: vm)
-        cond.lock(); traceName = TraceName(name: found, resolved: true); cond.unlock()
-    }
+    var traceName = TraceName()
     var condition: PyObject? { nil }
 
     public init(label: String) {
@@ -366,14 +356,10 @@ public final class PyRLock: PyObject, DetectableLock, @unchecked Sendable {
         try withReceiver(args) { $0 }
     }
 
-    /// `self`, borrowed for the call (see `PyLock.withReceiver`).
+    /// `self`, borrowed for the call (see `borrowedReceiver`).
     @inline(__always)
     static func withReceiver<R>(_ args: Args, _ body: (PyRLock) throws -> R) throws -> R {
-        let id = ObjectIdentifier(rlockType)
-        guard let u = args.peekObject(0), u._withUnsafeGuaranteedRef({ $0.hasType(id) }) else {
-            throw PyError.type("descriptor requires a '_thread.RLock' object")
-        }
-        return try u._withUnsafeGuaranteedRef { try body(unsafeDowncast($0, to: PyRLock.self)) }
+        try borrowedReceiver(args, rlockType, "_thread.RLock", body)
     }
 
     static func install() {

@@ -177,11 +177,18 @@ extension VM {
                 }
         } }
         guard let m = method else { return false }
+        pushMethodPair(slots, &sp, m)
+        return true
+    }
+
+    /// LOAD_METHOD's result for an unbound call: the object on the stack top becomes `[method, object]`
+    /// (the object moved up one slot, not copied).
+    @inline(__always)
+    func pushMethodPair(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ method: Value) {
         let selfValue = (slots + sp - 1).move()
-        (slots + sp - 1).initialize(to: m)
+        (slots + sp - 1).initialize(to: method)
         (slots + sp).initialize(to: selfValue)
         sp += 1
-        return true
     }
 
     /// LOAD_METHOD of a native method on an instance of a builtin type (`s.upper`, `lst.append`,
@@ -205,10 +212,7 @@ extension VM {
                 }
         } }
         guard let m = method else { return false }
-        let selfValue = (slots + sp - 1).move()
-        (slots + sp - 1).initialize(to: m)
-        (slots + sp).initialize(to: selfValue)
-        sp += 1
+        pushMethodPair(slots, &sp, m)
         return true
     }
 
