@@ -46,9 +46,15 @@ public enum LessonLocator {
     }
 
     /// Finds a lesson by id (`threads`), by file name (`04-threads`, `04-threads.md`), by a unique
-    /// file-name prefix (`04`, `04-th`) or by the number its file name starts with (`4` → `04-…`).
+    /// file-name prefix (`04`, `04-th`), by the number its file name starts with (`4` → `04-…`) or by
+    /// its path (`Lessons/04-threads.md`, as shell completion types it).
     public static func find(_ query: String, in lessons: [Lesson]) -> Lesson? {
         var q = query.lowercased()
+        if query.contains("/") {
+            let path = URL(fileURLWithPath: query).standardizedFileURL
+            if let l = lessons.first(where: { $0.url.standardizedFileURL.path == path.path }) { return l }
+            q = path.lastPathComponent.lowercased()
+        }
         if q.hasSuffix(".md") { q.removeLast(3) }
         if let l = lessons.first(where: { $0.id == q }) { return l }
         func stem(_ l: Lesson) -> String { l.url.deletingPathExtension().lastPathComponent.lowercased() }

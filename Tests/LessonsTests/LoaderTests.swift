@@ -203,7 +203,10 @@ final class LoaderTests: XCTestCase {
         XCTAssertEqual(LessonLocator.find("04", in: lessons)?.id, "threads")
         XCTAssertEqual(LessonLocator.find("4", in: lessons)?.id, "threads")
         XCTAssertEqual(LessonLocator.find("00-concepts.md", in: lessons)?.id, "concepts")
+        XCTAssertEqual(LessonLocator.find("Lessons/04-threads.md", in: lessons)?.id, "threads")
+        XCTAssertEqual(LessonLocator.find(lessonsDirectory.appendingPathComponent("05-locks.md").path, in: lessons)?.id, "locks")
         XCTAssertNil(LessonLocator.find("nope", in: lessons))
+        XCTAssertNil(LessonLocator.find("Lessons/nope.md", in: lessons))
     }
 
     /// The reference parser (Lessons/tools/verify_cpython.py) and this loader agree on a set of inputs:
