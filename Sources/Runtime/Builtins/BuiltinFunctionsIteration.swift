@@ -77,66 +77,11 @@ extension Builtins {
         }
     }
 
-    /// Sorts `items` in place, stably, comparing keys with `<` only (as `list.sort` does). `reverse`
-    /// keeps equal items in their original order, like CPython (reverse, sort, reverse).
+    /// Sorts `items` in place, stably, comparing keys with `<` only (as `list.sort` does); `reverse`
+    /// keeps equal items in their original order, like CPython. One implementation with `list.sort`
+    /// (`SortSupport`), including its native paths for int, str and tuple keys.
     public static func sortValues(_ vm: VM, _ items: inout [Value], key: Value = .none, reverse: Bool = false) throws {
-        if items.count < 2 { return }
-        if key.isNone, let r = try SortSupport.nativeSorted(items, keys: items, keysAreItems: true, reverse: reverse) { items = r; return }
-        if reverse { items.reverse() }
-        var keys = key.isNone ? items : try items.map { try vm.call(key, with: $0) }
-        var perm = Array(0..<items.count)
-        try mergeSort(&perm, keys: keys) { a, b in try vm.lessThan(a, b) }
-        items = perm.map { items[$0] }
-        keys = []
-        if reverse { items.reverse() }
-    }
-
-    /// Stable merge sort of indices into `keys` (binary insertion for short runs).
-    private static func mergeSort(_ perm: inout [Int], keys: [Value], less: (Value, Value) throws -> Bool) throws {
-        let n = perm.count
-        let run = 16
-        var start = 0
-        while start < n {
-            let end = min(start + run, n)
-            var i = start + 1
-            while i < end {
-                let x = perm[i]
-                var lo = start, hi = i
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if try less(keys[x], keys[perm[mid]]) { hi = mid } else { lo = mid + 1 }
-                }
-                var j = i
-                while j > lo { perm[j] = perm[j - 1]; j -= 1 }
-                perm[lo] = x
-                i += 1
-            }
-            start = end
-        }
-        var width = run
-        var buffer = perm
-        while width < n {
-            var lo = 0
-            while lo < n {
-                let mid = min(lo + width, n), hi = min(lo + 2 * width, n)
-                var i = lo, j = mid, k = lo
-                if mid < hi, !(try less(keys[perm[mid]], keys[perm[mid - 1]])) {
-                    // Already ordered: copy through.
-                    while k < hi { buffer[k] = perm[k]; k += 1 }
-                } else {
-                    while i < mid && j < hi {
-                        if try less(keys[perm[j]], keys[perm[i]]) { buffer[k] = perm[j]; j += 1 }
-                        else { buffer[k] = perm[i]; i += 1 }
-                        k += 1
-                    }
-                    while i < mid { buffer[k] = perm[i]; i += 1; k += 1 }
-                    while j < hi { buffer[k] = perm[j]; j += 1; k += 1 }
-                }
-                lo = hi
-            }
-            swap(&perm, &buffer)
-            width *= 2
-        }
+        items = try SortSupport.sorted(vm, items, key: key.isNone ? nil : key, reverse: reverse)
     }
 
     /// `callable(v)`.

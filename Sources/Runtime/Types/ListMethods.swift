@@ -115,9 +115,12 @@ enum SortSupport {
         if items.count < 2 { return items }
         let keys: [Value] = try key.map { k in try items.map { try vm.call(k, with: $0) } } ?? items
         if let r = try nativeSorted(items, keys: keys, keysAreItems: key == nil, reverse: reverse) { return r }
+        // CPython's order of comparisons (which decides the message when `<` raises): keys made in the
+        // original order, then reverse, sort ascending (stable), reverse back.
         var idx = Array(0..<items.count)
-        if reverse { try mergeSort(&idx) { try vm.lessThan(keys[$1], keys[$0]) } }
-        else { try mergeSort(&idx) { try vm.lessThan(keys[$0], keys[$1]) } }
+        if reverse { idx.reverse() }
+        try mergeSort(&idx) { try vm.lessThan(keys[$0], keys[$1]) }
+        if reverse { idx.reverse() }
         return idx.map { items[$0] }
     }
 
@@ -231,7 +234,7 @@ enum SortSupport {
     /// Stable: an element moves before an earlier one only when `less(later, earlier)`.
     static func mergeSort(_ a: inout [Int], _ less: (Int, Int) throws -> Bool) throws {
         let n = a.count
-        // Insertion sort runs of 16.
+        // Binary insertion sort of runs of 16 (as CPython's binarysort: the same comparisons for small lists).
         let run = 16
         var start = 0
         while start < n {
@@ -239,9 +242,14 @@ enum SortSupport {
             var i = start + 1
             while i < end {
                 let x = a[i]
+                var lo = start, hi = i
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if try less(x, a[mid]) { hi = mid } else { lo = mid + 1 }
+                }
                 var j = i
-                while j > start, try less(x, a[j - 1]) { a[j] = a[j - 1]; j -= 1 }
-                a[j] = x
+                while j > lo { a[j] = a[j - 1]; j -= 1 }
+                a[lo] = x
                 i += 1
             }
             start = end
