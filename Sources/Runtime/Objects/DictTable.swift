@@ -87,7 +87,7 @@ struct DictTable {
         probe(hash) { e in
             guard case .object(let o) = entries[e].key else { return nil }
             if o === key { return e }
-            if o.type === PyType.str, unsafeDowncast(o, to: PyStr.self).value == key.value { return e }
+            if o.type === PyType.str, PyStr.equal(unsafeDowncast(o, to: PyStr.self), key) { return e }
             return nil
         }
     }

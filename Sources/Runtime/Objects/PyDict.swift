@@ -173,7 +173,7 @@ public final class PyDict: PyObject, LockedTable {
 
 @inline(__always) func strEq(_ a: Value, _ b: Value) -> Bool? {
     if case .object(let x) = a, case .object(let y) = b, let s = x as? PyStr, let t = y as? PyStr {
-        return s.value == t.value
+        return PyStr.equal(s, t)
     }
     return Hashing.fastEquals(a, b)
 }
