@@ -164,6 +164,37 @@ final class DeadlockTests: XCTestCase {
         try checkRescued(Self.lockCycleWithRescuer(wait: "time.sleep(1.5)"), gil: false)
     }
 
+    /// A thread that has just got an RLock but waits for the GIL is not stuck. Here the GIL's holder is in
+    /// one long native step (a big power: no safe point, no hand-over) for over a second. The detector
+    /// used to see the waiter still "waiting" for the RLock, now owned by itself: a cycle of one, reported
+    /// as "a thread waits for itself" (any slow GIL hand-over, as on a loaded machine, opens that window).
+    /// The sleep only makes sure `wants_r` is blocked on the RLock when main releases it; without it the
+    /// program is just as healthy, and the test would pass without reaching the old false report.
+    func testWaitingForTheGILAfterGettingAnRLockIsNotADeadlock() throws {
+        let src = """
+            import threading, time
+            r = threading.RLock()
+
+            def wants_r():
+                with r:
+                    print("got r")
+
+            r.acquire()
+            t = threading.Thread(target=wants_r, name="wants_r")
+            t.start()
+            time.sleep(0.3)
+            r.release()                # wants_r takes r, then waits for the GIL...
+            x = 7 ** 6000000           # ...which main keeps for over a second (one native step)
+            t.join()
+            print("done")
+
+            """
+        let r = try run(src, gil: true)
+        XCTAssertFalse(r.stderr.contains("Deadlock"), r.stderr)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "got r\ndone\n", r.stderr)
+    }
+
     /// Only its owner can release an RLock: a cycle of RLocks is a deadlock even while another thread
     /// runs (the report stops that thread too).
     func testRLockCycleWithARunningThreadIsADeadlock() throws {

@@ -44,7 +44,11 @@ struct DeadlockGraph {
             let target: Int?
             switch s.role {
             case .lock: target = s.owner == me ? nil : s.owner
-            case .rlock, .join: target = s.owner
+            case .rlock, .join:
+                // Its owner never waits for an RLock (it re-enters), nor a thread for its own end: owned
+                // by the waiter, the lock was just taken and the wait is ending (`endWait` is near).
+                if s.owner == me { continue }
+                target = s.owner
             case .conditionWaiter: target = nil
             }
             nodes[me] = Node(vm: w.vm, ident: me, lock: w.lock, snapshot: s, waitID: w.id, waitsFor: target)

@@ -43,12 +43,18 @@ func blockingAcquire(_ cond: NSCondition, lock: DetectableLock, vm: VM, holder: 
     let start = Date()
     let deadline = timeout.map { Date(timeIntervalSinceNow: $0) }
     let got: Bool = vm.allowThreads {
-        cond.lock(); defer { cond.unlock() }
+        cond.lock()
         let ok = interruptibleWait(cond, vm: vm, deadline: deadline, until: isFree)
         if ok { take() }
+        cond.unlock()
+        // The wait is over once the lock is taken: unregister it now, before taking the GIL back. The
+        // GIL can take long to come back (its holder may be in one long native step, or the machine is
+        // busy), and meanwhile the detector saw this thread still "waiting" for a lock it holds itself:
+        // for an RLock or a join, a cycle of one, reported as a deadlock. (After `cond.unlock()`: the
+        // detector's report reads locks under its own lock, so no lock order to invert.)
+        detector.endWait(vm, token)
         return ok
     }
-    detector.endWait(vm, token)
     if tracing { traceWaitEnds(vm, lock: lock, holder: holder, got: got, since: start) }
     if !got { try vm.checkInterrupts(); return false }
     return true

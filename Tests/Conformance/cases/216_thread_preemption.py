@@ -15,6 +15,8 @@ def spin():
 t = threading.Thread(target=spin)
 t.start()
 t0 = time.perf_counter()
+while spins == 0:            # until the spinner has really run: with a GIL, it had to get it first,
+    pass                     # and main had to get it back (without one, nothing else ensures it ran)
 total = 0
 for i in range(1000):        # the main thread needs the GIL back for this
     total += i
