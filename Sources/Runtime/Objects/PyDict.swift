@@ -60,6 +60,33 @@ public final class PyDict: PyObject, LockedTable {
 
     public func getStr(_ key: String) -> Value? { getStr(PyStr(key)) }
 
+    // Reads without the dict's lock, for the eval loop's attribute fast paths with the GIL on (the lock's
+    // atomic compare-exchange was most of an attribute read). Safe because of who writes: every write
+    // takes the lock, and with the GIL on every writer is a Python thread holding the GIL — threads
+    // that do not hold it (the deadlock detector, the REPL's completer, code inside `allowThreads`) only
+    // read, under the lock. So while the calling thread holds the GIL, no write can overlap its read.
+    // Never call these without holding the GIL, and never with the GIL off.
+
+    /// `getStr` for the thread holding the GIL (see above).
+    @inline(__always) func getStrHoldingGIL(_ key: PyStr) -> Value? {
+        let h = key.hashValue
+        return withTableHoldingGIL { t -> Value? in
+            if let e = t.findStr(key, hash: h) { return t.value(at: e) }
+            return nil
+        }
+    }
+
+    /// `containsStr` for the thread holding the GIL (see above).
+    @inline(__always) func containsStrHoldingGIL(_ key: PyStr) -> Bool {
+        let h = key.hashValue
+        return withTableHoldingGIL { $0.findStr(key, hash: h) != nil }
+    }
+
+    /// The table in place, as `withTable` lends it, without the lock (reading `tableStorage` by value
+    /// would copy the table and retain its arrays).
+    @inline(__always)
+    private func withTableHoldingGIL<R>(_ body: (inout DictTable) -> R) -> R { body(&tableStorage) }
+
     /// Whether the str key is present (without copying its value).
     @inline(__always) public func containsStr(_ key: PyStr) -> Bool {
         let h = key.hashValue

@@ -171,8 +171,9 @@ extension VM {
                 ._withUnsafeGuaranteedRef { name in
                     guard name.isInterned else { return nil }
                     let entry = cacheEntry(t, name)
-                    guard case .some(.object(let fn)) = entry.pointee.value, fn.hasType(functionTypeID),
-                          !unsafeDowncast(o, to: PyInstance.self).dict.containsStr(name) else { return nil }
+                    guard case .some(.object(let fn)) = entry.pointee.value, fn.hasType(functionTypeID) else { return nil }
+                    let dict = unsafeDowncast(o, to: PyInstance.self).dict
+                    guard !(gilHeld ? dict.containsStrHoldingGIL(name) : dict.containsStr(name)) else { return nil }
                     return .object(fn)
                 }
         } }
@@ -245,7 +246,9 @@ extension VM {
             guard t.layout == .object, !t.isBuiltin, hasDefaultGetattribute(t) else { return nil }
             return Unmanaged<PyStr>.fromOpaque(UnsafeRawPointer(names + i).load(as: UnsafeRawPointer.self))
                 ._withUnsafeGuaranteedRef { name in
-                    typeLacks(t, name) ? unsafeDowncast(o, to: PyInstance.self).dict.getStr(name) : nil
+                    guard typeLacks(t, name) else { return nil }
+                    let dict = unsafeDowncast(o, to: PyInstance.self).dict
+                    return gilHeld ? dict.getStrHoldingGIL(name) : dict.getStr(name)
                 }
         } }
     }

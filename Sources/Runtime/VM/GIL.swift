@@ -58,6 +58,7 @@ public final class GIL: @unchecked Sendable {
             holder = nil
         }
         enabledFlag.store(on, ordering: .releasing)
+        vm.gilOn = on
         return true
     }
 

@@ -85,6 +85,7 @@ public final class VM: @unchecked Sendable {
     public init(interp: Interpreter, name: String, isMain: Bool = false) {
         self.interp = interp
         self.interpRef = Unmanaged.passUnretained(interp)
+        self.gilOn = interp.gil.enabled
         self.name = name
         self.isMain = isMain
         if isMain { bindToCurrentThread() }
@@ -194,6 +195,16 @@ public final class VM: @unchecked Sendable {
 
     /// Seconds since the interpreter started (trace event timestamps).
     public var elapsed: Double { Date().timeIntervalSince(interp.startTime) }
+
+    /// Whether this thread, running bytecode, holds the GIL: true whenever the GIL is on (a Python thread
+    /// runs bytecode only while holding it). Lets attribute fast paths read dicts without their lock
+    /// (see `PyDict.getStrHoldingGIL`).
+    @inline(__always)
+    var gilHeld: Bool { gilOn }
+    /// `interp.gil.enabled` as of this VM's creation, kept current by `GIL.setEnabled` (which only the
+    /// interpreter's only Python thread may call). A plain field: reading the GIL object cost a
+    /// retain/release pair per attribute read.
+    var gilOn = true
 
     /// Whether anyone listens to trace events: what a primitive's uncontended path checks before it
     /// builds an event (read without retaining the interpreter or the hub).
