@@ -316,19 +316,9 @@ extension VM {
                         push(slots, &sp, try iter(v))
                     case .forIter:
                         f.pc = pc; f.sp = sp
-                        if let ru = Value.peekObject(slots + sp - 1),
-                           ru._withUnsafeGuaranteedRef({ $0.isExactly(PyIntRangeIterator.self) }) {
-                            // `for i in range(...)`: no copy of the iterator, no dynamic casts.
-                            if let v = ru._withUnsafeGuaranteedRef({ unsafeDowncast($0, to: PyIntRangeIterator.self).next() }) {
-                                push(slots, &sp, v)
-                            } else {
-                                sp -= 1; (slots + sp).deinitialize(count: 1)
-                                pc = Int(instr.arg)
-                            }
-                            continue
-                        }
+                        // The iterator is read in place (no copy) and dispatched by its Swift class.
                         let step = try nextInPlace(slots + sp - 1)
-                        if let v = try step ?? next(slots[sp - 1]) { push(slots, &sp, v) }
+                        if let v = try step ?? slowNext(slots[sp - 1]) { push(slots, &sp, v) }
                         else {
                             sp -= 1; (slots + sp).deinitialize(count: 1)
                             pc = Int(instr.arg)

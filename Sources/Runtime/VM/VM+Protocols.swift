@@ -322,31 +322,29 @@ extension VM {
     /// `next(it)`, returning nil when the iterator is exhausted.
     @inline(__always)
     public func next(_ it: Value) throws -> Value? {
-        if case .object(let o) = it {
-            // A big range's iterator has the same Python type but is a closure-based PyNativeIterator:
-            // test the Swift class (a metadata compare, no dynamic cast and no retain).
-            if o.isExactly(PyIntRangeIterator.self) {
-                return unsafeDowncast(o, to: PyIntRangeIterator.self).next()
-            }
-            if o.isExactly(PyListIterator.self) { return unsafeDowncast(o, to: PyListIterator.self).next() }
-            if o.isExactly(PyNativeIterator.self) { return try unsafeDowncast(o, to: PyNativeIterator.self).next(self) }
-            if let g = o as? PyGenerator { return try g.next(self) }
-        }
+        if case .object(let o) = it, let step = try nextOfKnownIterator(o) { return step }
         return try slowNext(it)
     }
 
-    /// FOR_ITER's step for generators, list iterators and native iterators, reading the iterator in place in its stack
-    /// slot (no copy, no dynamic cast). nil: not one of these classes (use `next`); `.some(nil)`: exhausted;
-    /// `.some(v)`: the next value.
+    /// FOR_ITER's step, reading the iterator in place in its stack slot (no copy of it). nil: not one of
+    /// the engine's own iterator classes (use `slowNext`); `.some(nil)`: exhausted; `.some(v)`: the next value.
     @inline(__always)
     func nextInPlace(_ slot: UnsafeMutablePointer<Value>) throws -> Value?? {
         guard let u = Value.peekObject(slot) else { return nil }
-        return try u._withUnsafeGuaranteedRef { o -> Value?? in
-            if o.isExactly(PyGenerator.self) { return .some(try unsafeDowncast(o, to: PyGenerator.self).next(self)) }
-            if o.isExactly(PyListIterator.self) { return .some(unsafeDowncast(o, to: PyListIterator.self).next()) }
-            if o.isExactly(PyNativeIterator.self) { return .some(try unsafeDowncast(o, to: PyNativeIterator.self).next(self)) }
-            return nil
-        }
+        return try u._withUnsafeGuaranteedRef { try nextOfKnownIterator($0) }
+    }
+
+    /// The next item of a range, list, native or generator iterator, chosen by exact Swift class (a
+    /// metadata compare: no dynamic cast, no retain). A big range's iterator has the same Python type as
+    /// a small one's but is a closure-based PyNativeIterator, hence the Swift class, not the Python type.
+    /// nil: `o` is none of these; `.some(nil)`: exhausted.
+    @inline(__always)
+    func nextOfKnownIterator(_ o: PyObject) throws -> Value?? {
+        if o.isExactly(PyIntRangeIterator.self) { return .some(unsafeDowncast(o, to: PyIntRangeIterator.self).next()) }
+        if o.isExactly(PyListIterator.self) { return .some(unsafeDowncast(o, to: PyListIterator.self).next()) }
+        if o.isExactly(PyNativeIterator.self) { return .some(try unsafeDowncast(o, to: PyNativeIterator.self).next(self)) }
+        if o.isExactly(PyGenerator.self) { return .some(try unsafeDowncast(o, to: PyGenerator.self).next(self)) }
+        return nil
     }
 
     @inline(never)
