@@ -167,7 +167,7 @@ extension VM {
         guard let ou = Value.peekObject(slots + sp - 1) else { return false }
         let method: Value? = ou._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
             guard t.layout == .object, !t.isBuiltin, hasDefaultGetattribute(t) else { return nil }
-            return Unmanaged<PyStr>.fromOpaque(UnsafeRawPointer(names + i).load(as: UnsafeRawPointer.self))
+            return unretainedName(names, i)
                 ._withUnsafeGuaranteedRef { name in
                     guard name.isInterned else { return nil }
                     let entry = cacheEntry(t, name)
@@ -180,6 +180,12 @@ extension VM {
         guard let m = method else { return false }
         pushMethodPair(slots, &sp, m)
         return true
+    }
+
+    /// `names[i]` without retaining it (the code object keeps its names alive while it runs).
+    @inline(__always)
+    func unretainedName(_ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Unmanaged<PyStr> {
+        Unmanaged<PyStr>.fromOpaque(UnsafeRawPointer(names + i).load(as: UnsafeRawPointer.self))
     }
 
     /// LOAD_METHOD's result for an unbound call: the object on the stack top becomes `[method, object]`
@@ -203,7 +209,7 @@ extension VM {
         let method: Value? = ou._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
             guard t.isBuiltin, t.layout == .builtin, !o.hasType(typeTypeID), !o.hasType(superTypeID),
                   o.instanceDict == nil else { return nil }
-            return Unmanaged<PyStr>.fromOpaque(UnsafeRawPointer(names + i).load(as: UnsafeRawPointer.self))
+            return unretainedName(names, i)
                 ._withUnsafeGuaranteedRef { name in
                     guard name.isInterned else { return nil }
                     let entry = cacheEntry(t, name)
@@ -244,7 +250,7 @@ extension VM {
         guard let ou = Value.peekObject(slot) else { return nil }
         return ou._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
             guard t.layout == .object, !t.isBuiltin, hasDefaultGetattribute(t) else { return nil }
-            return Unmanaged<PyStr>.fromOpaque(UnsafeRawPointer(names + i).load(as: UnsafeRawPointer.self))
+            return unretainedName(names, i)
                 ._withUnsafeGuaranteedRef { name in
                     guard typeLacks(t, name) else { return nil }
                     let dict = unsafeDowncast(o, to: PyInstance.self).dict
@@ -280,7 +286,7 @@ extension VM {
         guard let ou = Value.peekObject(slot) else { return false }
         return ou._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
             guard t.layout == .object, !t.isBuiltin, hasDefaultSetattr(t) else { return false }
-            return Unmanaged<PyStr>.fromOpaque(UnsafeRawPointer(names + i).load(as: UnsafeRawPointer.self))
+            return unretainedName(names, i)
                 ._withUnsafeGuaranteedRef { name in
                     guard typeLacks(t, name) else { return false }
                     unsafeDowncast(o, to: PyInstance.self).dict.setStr(name, value.move())
