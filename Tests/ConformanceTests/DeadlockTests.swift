@@ -25,6 +25,13 @@ final class DeadlockTests: XCTestCase {
         return Result(stdout: r.stdout, stderr: r.stderr, status: r.status, seconds: Date().timeIntervalSince(t0))
     }
 
+    /// A program that must not be taken for a deadlock: no report, status 0, exactly `stdout`.
+    func assertNoDeadlock(_ r: Result, stdout: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertFalse(r.stderr.contains("Deadlock"), r.stderr, file: file, line: line)
+        XCTAssertEqual(r.status, 0, r.stderr, file: file, line: line)
+        XCTAssertEqual(r.stdout, stdout, r.stderr, file: file, line: line)
+    }
+
     /// 1-based line of the first line containing `marker` (after `after` if given).
     static func line(of marker: String, in source: String, after: String? = nil) -> Int {
         let lines = source.components(separatedBy: "\n")
@@ -144,9 +151,7 @@ final class DeadlockTests: XCTestCase {
 
     func checkRescued(_ src: String, gil: Bool) throws {
         let r = try run(src, gil: gil)
-        XCTAssertFalse(r.stderr.contains("Deadlock"), r.stderr)
-        XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertEqual(r.stdout, "second got lock_a\nfirst got lock_b\ndone\n", r.stderr)
+        assertNoDeadlock(r, stdout: "second got lock_a\nfirst got lock_b\ndone\n")
     }
 
     /// The rescuer runs (a busy loop, never blocked) for 2 s while the cycle stands.
@@ -190,9 +195,7 @@ final class DeadlockTests: XCTestCase {
 
             """
         let r = try run(src, gil: true)
-        XCTAssertFalse(r.stderr.contains("Deadlock"), r.stderr)
-        XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertEqual(r.stdout, "got r\ndone\n", r.stderr)
+        assertNoDeadlock(r, stdout: "got r\ndone\n")
     }
 
     /// Only its owner can release an RLock: a cycle of RLocks is a deadlock even while another thread
@@ -338,9 +341,7 @@ final class DeadlockTests: XCTestCase {
 
             """
         let r = try run(src, gil: false)
-        XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertEqual(r.stdout, "acquired: False\nnotified: False\nevent: False\n")
-        XCTAssertFalse(r.stderr.contains("Deadlock"), r.stderr)
+        assertNoDeadlock(r, stdout: "acquired: False\nnotified: False\nevent: False\n")
     }
 
     /// RLock re-entry by its owner, and contention between threads, are not deadlocks.
@@ -371,9 +372,7 @@ final class DeadlockTests: XCTestCase {
 
             """
         let r = try run(src, gil: false)
-        XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertEqual(r.stdout, "6000\n")
-        XCTAssertFalse(r.stderr.contains("Deadlock"), r.stderr)
+        assertNoDeadlock(r, stdout: "6000\n")
     }
 
     /// A busy but healthy program (heavy lock contention, a producer/consumer on a Condition, a joiner
@@ -429,9 +428,7 @@ final class DeadlockTests: XCTestCase {
             """
         for gil in [true, false] {
             let r = try run(src, gil: gil)
-            XCTAssertEqual(r.status, 0, r.stderr)
-            XCTAssertEqual(r.stdout, "consumed 200\ncount 80000\n")
-            XCTAssertFalse(r.stderr.contains("Deadlock"), r.stderr)
+            assertNoDeadlock(r, stdout: "consumed 200\ncount 80000\n")
         }
     }
 
