@@ -200,6 +200,11 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
     /// attribute instruction that follows runs as usual. Same argument and stack effect as `LOAD_FAST`.
     case loadFastLoadAttr
     case loadFastStoreAttr
+    /// Replaces `LOAD_FAST i` when `LOAD_METHOD n; CALL 0` follow (`lock.acquire()`, `q.get()`): when the
+    /// local's type is a builtin one with a native method `n`, the VM calls it with the object lent in
+    /// place (never copied onto the stack: two atomic reference-count operations fewer per call), pushes
+    /// the result and skips both instructions; otherwise it acts exactly as `LOAD_FAST`.
+    case loadFastCallMethod0
 }
 
 public enum BinaryOperator: Int32, Sendable, CaseIterable {

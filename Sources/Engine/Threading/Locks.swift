@@ -28,10 +28,11 @@ func interruptibleWait(_ cond: NSCondition, vm: VM, deadline: Date?, until done:
 
 /// The blocking path shared by Lock and RLock: registers the wait with the deadlock detector, reports it
 /// (as a lock wait, a join or a condition wait, after the lock's role), waits with the GIL released (in
-/// interruptible slices) until `isFree`, then `take`s the lock under `cond` and reports how long it took.
+/// interruptible slices) until `tryTake` succeeds (called under `cond`), then lets the new holder
+/// `noteHolder` (still under `cond`) and reports how long it took.
 /// Returns false on timeout; raises if the wait was interrupted (Ctrl-C, demo abort, deadlock report).
 func blockingAcquire(_ cond: NSCondition, lock: DetectableLock, vm: VM, holder: LockSnapshot, timeout: Double?,
-                     isFree: () -> Bool, take: () -> Void) throws -> Bool {
+                     tryTake: () -> Bool, noteHolder: () -> Void) throws -> Bool {
     let tracing = vm.isTracing
     if tracing {
         // The one place a lock's variable name is looked up for events: a contended wait, once per lock.
@@ -44,8 +45,8 @@ func blockingAcquire(_ cond: NSCondition, lock: DetectableLock, vm: VM, holder: 
     let deadline = timeout.map { Date(timeIntervalSinceNow: $0) }
     let got: Bool = vm.allowThreads {
         cond.lock()
-        let ok = interruptibleWait(cond, vm: vm, deadline: deadline, until: isFree)
-        if ok { take() }
+        let ok = interruptibleWait(cond, vm: vm, deadline: deadline, until: tryTake)
+        if ok { noteHolder() }
         cond.unlock()
         // The wait is over once the lock is taken: unregister it now, before taking the GIL back. The
         // GIL can take long to come back (its holder may be in one long native step, or the machine is
@@ -136,36 +137,18 @@ func borrowedReceiver<T: PyObject, R>(_ args: Args, _ type: PyType, _ typeName: 
     return try u._withUnsafeGuaranteedRef { try body(unsafeDowncast($0, to: T.self)) }
 }
 
-/// The name of the thread holding a lock, for trace events and deadlock reports. Kept from one
-/// acquire to the next and re-read only when another thread (or a renamed one) takes the lock: storing
-/// `vm.name` on every acquire and clearing it on every release cost four atomic reference-count
-/// operations per uncontended acquire/release pair, the path a learner's counter loop runs a million times.
-struct OwnerName {
-    private(set) var name: String?
-    private var ident = 0
-    private var version = -1
-
-    @inline(__always)
-    mutating func note(_ vm: VM) {
-        if ident != vm.ident || version != vm.nameVersion {
-            name = vm.name; ident = vm.ident; version = vm.nameVersion
-        }
-    }
-}
-
 /// `threading.Lock` (`_thread.LockType`): not owned — any thread may release it.
 ///
-/// The uncontended paths take the mutex once and do no other work (an event only when a trace sink
-/// listens); only a thread that has to wait talks to the deadlock detector.
+/// The uncontended paths are one atomic operation each (`LockWord`) and do no other work (an event only
+/// when a trace sink listens); only a thread that has to wait takes the mutex and talks to the deadlock
+/// detector.
 public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
     public static let lockType = PyType(builtin: "lock", base: .object, module: "_thread")
     let cond = NSCondition()
-    // Guarded by `cond`.
-    private var isLocked = false
-    private var ownerIdent: Int = 0
-    /// The owner's name, valid while locked (see `OwnerName`).
+    private let word = LockWord()
+    /// The holder's name, valid while locked (see `OwnerName`).
     private var ownerName = OwnerName()
-    private var generation = 0
+    // Guarded by `cond`.
     private var role: LockRole
     /// For a condition waiter: its Condition (weak: the Condition's waiter list holds this lock).
     weak var condition: PyObject?
@@ -183,12 +166,13 @@ public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
 
     public convenience init(label: String) { self.init(label: label, role: .lock) }
 
-    public var locked: Bool { cond.lock(); defer { cond.unlock() }; return isLocked }
+    public var locked: Bool { word.isHeld }
 
     var snapshot: LockSnapshot {
         cond.lock(); defer { cond.unlock() }
-        return LockSnapshot(held: isLocked, owner: ownerIdent, ownerName: isLocked ? ownerName.name : nil,
-                            generation: generation, role: role)
+        let held = word.isHeld
+        return LockSnapshot(held: held, owner: word.owner.load(ordering: .relaxed), ownerName: held ? ownerName.name : nil,
+                            generation: word.generation.load(ordering: .relaxed), role: role)
     }
 
     /// Makes the calling thread the holder and this lock its join lock (`Thread._bootstrap`: the lock was
@@ -197,7 +181,7 @@ public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
         cond.lock()
         role = .join
         joinedThreadName = vm.name; joinedThreadIdent = vm.ident
-        if isLocked { ownerIdent = vm.ident; ownerName.note(vm) }
+        if word.isHeld { word.owner.store(vm.ident, ordering: .relaxed); ownerName.update(vm) }
         cond.unlock()
     }
 
@@ -205,30 +189,32 @@ public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
     private var joinedThreadName: String?
     private var joinedThreadIdent: Int?
 
+    /// Records `vm` as the holder (right after taking the lock; `cond` locked iff `locked`).
+    @inline(__always)
+    private func noteHolder(_ vm: VM, condLocked: Bool) {
+        word.noteHolder(vm.ident)
+        if !ownerName.isCurrent(vm) {
+            if !condLocked { cond.lock() }
+            ownerName.update(vm)
+            if !condLocked { cond.unlock() }
+        }
+    }
+
     public func acquire(_ vm: VM, blocking: Bool, timeout: Double?) throws -> Bool {
-        cond.lock()
-        if !isLocked {
-            isLocked = true; ownerName.note(vm); ownerIdent = vm.ident; generation &+= 1
-            cond.unlock()
+        if word.tryTake() {
+            noteHolder(vm, condLocked: false)
             if vm.isTracing { traceFastAcquire(vm) }
             return true
         }
-        if !blocking { cond.unlock(); return false }
-        let holder = LockSnapshot(held: true, owner: ownerIdent, ownerName: ownerName.name, generation: generation, role: role)
-        cond.unlock()
-        return try blockingAcquire(cond, lock: self, vm: vm, holder: holder, timeout: timeout,
-                                   isFree: { !isLocked },
-                                   take: { isLocked = true; ownerName.note(vm); ownerIdent = vm.ident; generation &+= 1 })
+        if !blocking { return false }
+        return try blockingAcquire(cond, lock: self, vm: vm, holder: snapshot, timeout: timeout,
+                                   tryTake: { word.takeContended() },
+                                   noteHolder: { noteHolder(vm, condLocked: true) })
     }
 
     public func release(_ vm: VM) throws {
-        cond.lock()
-        guard isLocked else { cond.unlock(); throw PyError.runtime("release unlocked lock") }
-        let previousOwner = ownerIdent
-        isLocked = false
-        ownerIdent = 0
-        cond.signal()
-        cond.unlock()
+        let previousOwner = word.owner.load(ordering: .relaxed)
+        guard word.isHeld, word.free(waking: cond) else { throw PyError.runtime("release unlocked lock") }
         if vm.isTracing { traceRelease(vm, previousOwner: previousOwner) }
     }
 
@@ -296,12 +282,12 @@ public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
 public final class PyRLock: PyObject, DetectableLock, @unchecked Sendable {
     public static let rlockType = PyType(builtin: "RLock", base: .object, module: "_thread")
     let cond = NSCondition()
-    // Guarded by `cond`.
-    private var owner = 0
-    private var count = 0
+    /// Held while the count is above 0; `word.owner` is the owning thread (see `LockWord`).
+    private let word = LockWord()
+    /// The recursion count: written only by the owner, read by others as a snapshot.
+    private let count = Atomic<Int>(0)
     /// The owner's name, valid while held (see `OwnerName`).
     private var ownerName = OwnerName()
-    private var generation = 0
     public let label: String
 
     // Guarded by `cond`.
@@ -315,47 +301,58 @@ public final class PyRLock: PyObject, DetectableLock, @unchecked Sendable {
 
     var snapshot: LockSnapshot {
         cond.lock(); defer { cond.unlock() }
-        return LockSnapshot(held: count > 0, owner: owner, ownerName: count > 0 ? ownerName.name : nil,
-                            generation: generation, role: .rlock)
+        let held = word.isHeld
+        return LockSnapshot(held: held, owner: word.owner.load(ordering: .relaxed), ownerName: held ? ownerName.name : nil,
+                            generation: word.generation.load(ordering: .relaxed), role: .rlock)
+    }
+
+    /// Records `vm` as the owner with count 1 (right after taking the lock; `cond` locked iff `condLocked`).
+    @inline(__always)
+    private func noteHolder(_ vm: VM, condLocked: Bool) {
+        count.store(1, ordering: .relaxed)
+        word.noteHolder(vm.ident)
+        if !ownerName.isCurrent(vm) {
+            if !condLocked { cond.lock() }
+            ownerName.update(vm)
+            if !condLocked { cond.unlock() }
+        }
     }
 
     public func acquire(_ vm: VM, blocking: Bool, timeout: Double?) throws -> Bool {
-        let me = vm.ident
-        cond.lock()
-        if count > 0 && owner == me {
-            count += 1
-            let n = count
-            cond.unlock()
+        // Only this thread ever stores its own ident as the owner, so seeing it means this thread holds it.
+        if word.owner.load(ordering: .relaxed) == vm.ident {
+            let n = count.load(ordering: .relaxed) &+ 1
+            count.store(n, ordering: .relaxed)
             if vm.isTracing {
                 vm.emit(.lockAcquire, object: traceLabel, detail: "count \(n)", objectID: objectID)
             }
             return true
         }
-        if count == 0 {
-            owner = me; count = 1; ownerName.note(vm); generation &+= 1
-            cond.unlock()
+        if word.tryTake() {
+            noteHolder(vm, condLocked: false)
             if vm.isTracing { vm.emit(.lockAcquire, object: traceLabel, objectID: objectID) }
             return true
         }
-        if !blocking { cond.unlock(); return false }
-        let holder = LockSnapshot(held: true, owner: owner, ownerName: ownerName.name, generation: generation, role: .rlock)
-        cond.unlock()
-        return try blockingAcquire(cond, lock: self, vm: vm, holder: holder, timeout: timeout,
-                                   isFree: { count == 0 },
-                                   take: { owner = me; count = 1; ownerName.note(vm); generation &+= 1 })
+        if !blocking { return false }
+        return try blockingAcquire(cond, lock: self, vm: vm, holder: snapshot, timeout: timeout,
+                                   tryTake: { word.takeContended() },
+                                   noteHolder: { noteHolder(vm, condLocked: true) })
     }
 
     public func release(_ vm: VM) throws {
-        let me = vm.ident
-        cond.lock()
-        guard count > 0, owner == me else { cond.unlock(); throw PyError.runtime("cannot release un-acquired lock") }
-        count -= 1
-        if count == 0 { owner = 0; cond.signal() }
-        cond.unlock()
+        let n = count.load(ordering: .relaxed)
+        guard n > 0, word.owner.load(ordering: .relaxed) == vm.ident else {
+            throw PyError.runtime("cannot release un-acquired lock")
+        }
+        count.store(n - 1, ordering: .relaxed)
+        if n == 1 { _ = word.free(waking: cond) }
         if vm.isTracing { vm.emit(.lockRelease, object: traceLabel, objectID: objectID) }
     }
 
-    var state: (owner: Int, count: Int) { cond.lock(); defer { cond.unlock() }; return (owner, count) }
+    var state: (owner: Int, count: Int) {
+        let held = word.isHeld
+        return (held ? word.owner.load(ordering: .relaxed) : 0, held ? count.load(ordering: .relaxed) : 0)
+    }
 
     @inline(__always)
     static func receiver(_ args: Args) throws -> PyRLock {

@@ -20,6 +20,16 @@ extension Value {
         return Unmanaged.fromOpaque(raw.load(as: UnsafeRawPointer.self))
     }
 
+    /// Writes `.object(o)` into `p` as a bitwise copy that owns no reference: `o` is not retained, so the
+    /// slot must never be deinitialized or assigned (drop it as raw memory), and it is valid only while
+    /// another reference keeps `o` alive. For lending a value to a call (`Args(borrowing:)`).
+    @inline(__always)
+    public static func initializeBorrowed(_ p: UnsafeMutablePointer<Value>, _ o: Unmanaged<PyObject>) {
+        let raw = UnsafeMutableRawPointer(p)
+        raw.storeBytes(of: o.toOpaque(), as: UnsafeMutableRawPointer.self)
+        raw.storeBytes(of: objectTagByte, toByteOffset: tagOffset, as: UInt8.self)
+    }
+
     /// Deinitializes `count` values at `p`, touching only the objects. `deinitialize(count:)` on a
     /// non-trivial type goes through the runtime's generic array destroy (a value-witness call per
     /// element), a visible cost when every call and return clears a frame of mostly ints.
@@ -42,6 +52,8 @@ extension Value {
                                 .float(1.5), .float(-0.0), .object(probe)]
         let p = UnsafeMutablePointer<Value>.allocate(capacity: 1)
         defer { p.deallocate() }
+        initializeBorrowed(p, Unmanaged.passUnretained(probe))
+        guard case .object(let borrowed) = p.pointee, borrowed === probe else { return false }
         for v in samples {
             p.initialize(to: v)
             defer { p.deinitialize(count: 1) }

@@ -132,6 +132,9 @@ public final class PyBuiltinFunction: PyObject {
     public let qualname: String
     public let fn: NativeFunction
     public let boundSelf: Value?
+    /// `boundSelf`'s object, unretained (`boundSelf` keeps it alive): lets a call lend self to the
+    /// method without copying the `Value` (`callNativeInPlace`).
+    public let boundObject: Unmanaged<PyObject>?
     /// `object.__hash__`/`object.__eq__` defaults: lets the runtime skip calling them.
     public let isObjectDefault: Bool
     public let doc: String?
@@ -140,6 +143,7 @@ public final class PyBuiltinFunction: PyObject {
                 boundSelf: Value? = nil, _ fn: @escaping NativeFunction) {
         self.name = name; self.qualname = qualname ?? name; self.fn = fn
         self.boundSelf = boundSelf; self.isObjectDefault = isObjectDefault; self.doc = doc
+        if case .object(let o)? = boundSelf { boundObject = Unmanaged.passUnretained(o) } else { boundObject = nil }
         super.init(type: PyType.builtinFunction)
     }
 
@@ -206,14 +210,17 @@ public final class PyCode: PyObject {
     }
 
     /// `LOAD_FAST i; LOAD_ATTR n` → `LOAD_FAST_LOAD_ATTR i; LOAD_ATTR n` (and the same for STORE_ATTR):
-    /// see `Opcode.loadFastLoadAttr`. The attribute instruction stays, so a jump that lands on it
-    /// (`(a if c else b).x`) still finds it.
+    /// see `Opcode.loadFastLoadAttr`; `LOAD_FAST i; LOAD_METHOD n; CALL 0` → `LOAD_FAST_CALL_METHOD0 i; …`
+    /// (`Opcode.loadFastCallMethod0`). The instructions after it stay, so a jump that lands on one of
+    /// them (`(a if c else b).x`) still finds it.
     static func fuseLocalAttributeAccess(_ ins: UnsafeMutablePointer<Instruction>, count: Int) {
         guard count > 1 else { return }
         for i in 0..<(count - 1) where ins[i].op == .loadFast {
             switch ins[i + 1].op {
             case .loadAttr: ins[i].op = .loadFastLoadAttr
             case .storeAttr: ins[i].op = .loadFastStoreAttr
+            case .loadMethod where i + 2 < count && ins[i + 2].op == .call && ins[i + 2].arg == 0:
+                ins[i].op = .loadFastCallMethod0
             default: break
             }
         }

@@ -96,6 +96,19 @@ extension VM {
             guard co.hasType(builtinFunctionTypeID), co.isExactly(PyBuiltinFunction.self) else { return nil }
             let b = unsafeDowncast(co, to: PyBuiltinFunction.self)
             let (start, n) = (layout.argStart, layout.nargs)
+            if let o = b.boundObject, n < 4 {
+                // `[NULL, bound, args…]` (`acquire()` bound earlier) or `[bound, args…]` (a `with` block's
+                // `__exit__`): self and the arguments are lent to
+                // the call from a stack buffer of bitwise copies, never retained or released: the bound
+                // builtin, which stays in its slot for the call, keeps self alive, and the slots keep the
+                // arguments. (Copying self into the stack instead cost two atomic operations per call.)
+                return try withUnsafeTemporaryAllocation(of: Value.self, capacity: 4) { buf in
+                    let p = buf.baseAddress!
+                    Value.initializeBorrowed(p, o)
+                    UnsafeMutableRawPointer(p + 1).copyMemory(from: slots + start, byteCount: n * MemoryLayout<Value>.stride)
+                    return try b.fn(self, Args(borrowing: p, count: n + 1))
+                }
+            }
             guard let s = b.boundSelf else { return try b.fn(self, Args(borrowing: slots + start, count: n)) }
             if start == layout.base + 2 {
                 // `[NULL, bound, args…]` becomes `[bound, self, args…]`: self joins the arguments.
@@ -205,22 +218,40 @@ extension VM {
     /// general path. Returns false, stack untouched, when that does not apply.
     @inline(never)
     func loadNativeMethodFast(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Bool {
-        guard let ou = Value.peekObject(slots + sp - 1) else { return false }
-        let method: Value? = ou._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
+        guard let ou = Value.peekObject(slots + sp - 1), let fn = nativeMethod(ou, names, i) else { return false }
+        pushMethodPair(slots, &sp, .object(fn.takeUnretainedValue()))
+        return true
+    }
+
+    /// LOAD_FAST_CALL_METHOD0 (`lock.acquire()` on a local): calls the native method `names[i]` of the
+    /// object in `local`, lent to the call in place (the local keeps it alive, and no Python code can
+    /// rebind another frame's fast locals). Returns nil, nothing done, when the object has no such method.
+    @inline(never)
+    func callLocalNativeMethod0(_ local: UnsafeMutablePointer<Value>, _ names: UnsafeMutablePointer<PyStr>, _ i: Int) throws -> Value? {
+        guard let ou = Value.peekObject(local), let fn = nativeMethod(ou, names, i) else { return nil }
+        return try withUnsafeTemporaryAllocation(of: Value.self, capacity: 1) { buf in
+            Value.initializeBorrowed(buf.baseAddress!, ou)
+            return try fn._withUnsafeGuaranteedRef { try $0.fn(self, Args(borrowing: buf.baseAddress!, count: 1)) }
+        }
+    }
+
+    /// The native method `names[i]` of an instance of a builtin type, unretained (builtin types' methods
+    /// are immortal), or nil when the object is a type, a module or `super` (whose own attributes come
+    /// first), has a `__dict__`, or the attribute is not a native unbound method.
+    @inline(__always)
+    func nativeMethod(_ ou: Unmanaged<PyObject>, _ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Unmanaged<PyBuiltinFunction>? {
+        ou._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
             guard t.isBuiltin, t.layout == .builtin, !o.hasType(typeTypeID), !o.hasType(superTypeID),
                   o.instanceDict == nil else { return nil }
             return unretainedName(names, i)
                 ._withUnsafeGuaranteedRef { name in
                     guard name.isInterned else { return nil }
                     let entry = cacheEntry(t, name)
-                    guard case .some(.object(let fn)) = entry.pointee.value, fn.isExactly(PyBuiltinFunction.self),
-                          unsafeDowncast(fn, to: PyBuiltinFunction.self).boundSelf == nil else { return nil }
-                    return .object(fn)
+                    guard case .some(.object(let fo)) = entry.pointee.value, fo.isExactly(PyBuiltinFunction.self) else { return nil }
+                    let fn = unsafeDowncast(fo, to: PyBuiltinFunction.self)
+                    return fn.boundSelf == nil ? Unmanaged.passUnretained(fn) : nil
                 }
         } }
-        guard let m = method else { return false }
-        pushMethodPair(slots, &sp, m)
-        return true
     }
 
     /// LOAD_ATTR of an instance attribute of a plain class (nothing of that name on the class, so no

@@ -94,6 +94,20 @@ extension VM {
                         let v = slots[Int(instr.arg)]
                         if v.isNull { throw unboundLocal(f.code.co.varnames[Int(instr.arg)]) }
                         push(slots, &sp, v)
+                    case .loadFastCallMethod0:
+                        // `pc` moves past the CALL first, as if the three instructions had run: an
+                        // exception from the method is then reported at the CALL (its traceback line
+                        // and caret), and `f.pc` is what the CALL would have saved.
+                        pc += 2
+                        try safePoint(f, pc, sp)
+                        f.sp = sp; f.pc = pc
+                        if let r = try callLocalNativeMethod0(slots + Int(instr.arg), names, Int(ins[pc - 2].arg)) {
+                            push(slots, &sp, r); continue
+                        }
+                        pc -= 2
+                        let v = slots[Int(instr.arg)]
+                        if v.isNull { throw unboundLocal(f.code.co.varnames[Int(instr.arg)]) }
+                        push(slots, &sp, v)
                     case .loadFastStoreAttr:
                         if storeAttrFast(on: slots + Int(instr.arg), value: slots + sp - 1, names, Int(ins[pc].arg)) {
                             sp -= 1; pc += 1; continue
