@@ -136,7 +136,8 @@ extension CodeGen {
         case let .with(loc, handler):
             withLoc(loc) {
                 unit.popHandler(handler)
-                if preserveTOS { emit(.swap, 2) }
+                // [exit, self, value] -> [value, exit, self]
+                if preserveTOS { emit(.swap, 3); emit(.swap, 2) }
                 callExitWithNones()
                 emit(.popTop)
             }
@@ -153,10 +154,11 @@ extension CodeGen {
         }
     }
 
+    /// `[exit, self] -> [exit(self, None, None, None)]` (see BEFORE_WITH).
     func callExitWithNones() {
         loadConst(.none)
         loadConst(.none)
         loadConst(.none)
-        emit(.call, 2)
+        emit(.call, 3)
     }
 }

@@ -124,8 +124,8 @@ extension CodeGen {
         let final = newLabel(), exit = newLabel(), cleanup = newLabel()
         try compileExpr(item.contextExpr)
         unit.loc = s.loc
-        emit(.beforeWith)  // [exit, enter_result]
-        // The handler unwinds to [exit] (below the __enter__ result) and pushes lasti.
+        emit(.beforeWith)  // [exit, self, enter_result]
+        // The handler unwinds to [exit, self] (below the __enter__ result) and pushes lasti.
         let withHandler = unit.pushHandler(final, pushLasti: true, adjust: -1)
         unit.fblocks.append(.with(loc: s.loc, handler: withHandler))
         if let v = item.optionalVars {
@@ -146,14 +146,14 @@ extension CodeGen {
         emit(.popTop)
         emitJump(.jump, exit)
 
-        // Exceptional exit: [exit, lasti, exc].
+        // Exceptional exit: [exit, self, lasti, exc].
         bind(final)
         let cleanupHandler = unit.pushHandler(cleanup, pushLasti: true)
-        emit(.pushExcInfo)       // [exit, lasti, prev_exc, exc]
-        emit(.withExceptStart)   // [exit, lasti, prev_exc, exc, result]
+        emit(.pushExcInfo)       // [exit, self, lasti, prev_exc, exc]
+        emit(.withExceptStart)   // [exit, self, lasti, prev_exc, exc, result]
         let suppress = newLabel()
         emitJump(.popJumpIfTrue, suppress)
-        // Re-raise exc with the original lasti: [exit, lasti, prev_exc, lasti, exc].
+        // Re-raise exc with the original lasti: [exit, self, lasti, prev_exc, lasti, exc].
         emit(.copy, 3)
         emit(.swap, 2)
         emit(.reraise, 1)
@@ -164,7 +164,8 @@ extension CodeGen {
         unit.reactivateHandler(cleanupHandler)
         emit(.popTop)            // exc
         unit.popHandler(cleanupHandler)
-        emit(.popExcept)         // [exit, lasti]
+        emit(.popExcept)         // [exit, self, lasti]
+        emit(.popTop)
         emit(.popTop)
         emit(.popTop)
         bind(exit)

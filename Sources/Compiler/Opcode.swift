@@ -162,10 +162,14 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
     case raiseVarargs
     /// `[] -> [AssertionError]`
     case loadAssertionError
-    /// `[mgr] -> [bound __exit__, mgr.__enter__()]`
+    /// `[mgr] -> [exit, self, mgr.__enter__()]`, where `[exit, self]` is `__exit__` in LOAD_METHOD's
+    /// form: `[function, mgr]` when the class's `__exit__` is a plain or native function, else
+    /// `[NULL, bound __exit__]`. The exit call is then `None, None, None; CALL 3`, which takes the
+    /// usual method-call paths. (CPython 3.11 pushes one bound method, allocated per `with`: `with
+    /// lock:` in a loop spent a third of its time making and freeing it.)
     case beforeWith
-    /// `[exit, lasti?, prev_exc, exc] -> [exit, lasti?, prev_exc, exc, exit(type, exc, tb)]`.
-    /// The __exit__ callable is 4 below TOS (the handler of a `with` keeps lasti pushed).
+    /// `[exit, self, lasti, prev_exc, exc] -> [exit, self, lasti, prev_exc, exc, exit(self, type, exc, tb)]`
+    /// (`[exit, self]` as BEFORE_WITH pushed them; the handler of a `with` keeps lasti pushed).
     case withExceptStart
 
     // MARK: generators

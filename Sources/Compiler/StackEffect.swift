@@ -58,7 +58,7 @@ public func stackEffect(_ op: Opcode, arg: Int32, jump: Bool) -> Int {
     case .reraise: return -1 - a
     case .raiseVarargs: return -a
     case .loadAssertionError: return 1
-    case .beforeWith: return 1
+    case .beforeWith: return 2
     case .withExceptStart: return 1
 
     case .yieldValue: return 0

@@ -129,6 +129,8 @@ final class DisassemblyTests: XCTestCase {
 
     func testWithReturn() {
         // `return v` inside `with`: __exit__(None, None, None) runs inline with the value kept below.
+        // Unlike CPython 3.11, BEFORE_WITH pushes __exit__ in method form, `[exit, self]` (see its doc),
+        // so the value is rotated below two slots and the exit call is CALL 3.
         snapshot("""
         def w(m):
             with m as v:
@@ -140,34 +142,36 @@ final class DisassemblyTests: XCTestCase {
 
           3           3 LOAD_FAST                1 (v)
 
-          2           4 SWAP                     2
-                      5 LOAD_CONST               0 (None)
+          2           4 SWAP                     3
+                      5 SWAP                     2
                       6 LOAD_CONST               0 (None)
                       7 LOAD_CONST               0 (None)
-                      8 CALL                     2
-                      9 POP_TOP
+                      8 LOAD_CONST               0 (None)
+                      9 CALL                     3
+                     10 POP_TOP
 
-          3          10 RETURN_VALUE
+          3          11 RETURN_VALUE
 
-          2     >>   11 PUSH_EXC_INFO
-                     12 WITH_EXCEPT_START
-                     13 POP_JUMP_IF_TRUE        20 (to 20)
-                     14 COPY                     3
-                     15 SWAP                     2
-                     16 RERAISE                  1
-                >>   17 COPY                     3
-                     18 POP_EXCEPT
-                     19 RERAISE                  1
-                >>   20 POP_TOP
-                     21 POP_EXCEPT
-                     22 POP_TOP
+          2     >>   12 PUSH_EXC_INFO
+                     13 WITH_EXCEPT_START
+                     14 POP_JUMP_IF_TRUE        21 (to 21)
+                     15 COPY                     3
+                     16 SWAP                     2
+                     17 RERAISE                  1
+                >>   18 COPY                     3
+                     19 POP_EXCEPT
+                     20 RERAISE                  1
+                >>   21 POP_TOP
+                     22 POP_EXCEPT
                      23 POP_TOP
-                     24 LOAD_CONST               0 (None)
-                     25 RETURN_VALUE
+                     24 POP_TOP
+                     25 POP_TOP
+                     26 LOAD_CONST               0 (None)
+                     27 RETURN_VALUE
         ExceptionTable:
-          2 to 3 -> 11 [1] lasti
-          11 to 16 -> 17 [3] lasti
-          20 to 20 -> 17 [3] lasti
+          2 to 3 -> 12 [2] lasti
+          12 to 17 -> 18 [4] lasti
+          21 to 21 -> 18 [4] lasti
 
         """)
     }

@@ -590,9 +590,9 @@ final class StackTests: XCTestCase {
         // [NULL, f, a, b, c] is the deepest point.
         let code = try XCTUnwrap(compileOK("f(a, b, c)"))
         XCTAssertEqual(code.stacksize, 5)
-        // The with statement's cleanup handler: [exit, lasti, prev_exc, lasti2, exc2] + copy 3.
+        // The with statement's cleanup handler: [exit, self, lasti, prev_exc, lasti2, exc2] + copy 3.
         let w = try XCTUnwrap(compileOK("with a:\n    pass\n"))
-        XCTAssertEqual(w.stacksize, 6)
+        XCTAssertEqual(w.stacksize, 7)
         // Nested comprehension: [list, it0, it1, value].
         let lc = try XCTUnwrap(findCode(try XCTUnwrap(compileOK("[x for y in z for x in y]")), "<listcomp>"))
         XCTAssertEqual(lc.stacksize, 4)

@@ -80,56 +80,32 @@ extension VM {
             if co.hasType(typeTypeID) {
                 return try callType(unsafeDowncast(co, to: PyType.self), Args(borrowing: slots + layout.argStart, count: layout.nargs))
             }
-            if co.hasType(methodTypeID), layout.argStart == layout.base + 1 {
-                // `[method, args…]` of a native method bound by BEFORE_WITH (`__exit__`): self takes the
-                // method's slot for the call, as for a bound builtin below.
-                let m = unsafeDowncast(co, to: PyMethod.self)
-                // (Builtin types' methods are immortal: copying `function` costs no atomic operation.)
-                guard case .object(let fo) = m.function, fo.isExactly(PyBuiltinFunction.self) else { return nil }
-                let fn = unsafeDowncast(fo, to: PyBuiltinFunction.self)
-                let callable = (slots + layout.base).move()
-                (slots + layout.base).initialize(to: m.selfValue)
-                return try withExtendedLifetime(callable) {
-                    try fn.fn(self, Args(borrowing: slots + layout.base, count: layout.nargs + 1))
-                }
-            }
             guard co.hasType(builtinFunctionTypeID), co.isExactly(PyBuiltinFunction.self) else { return nil }
             let b = unsafeDowncast(co, to: PyBuiltinFunction.self)
             let (start, n) = (layout.argStart, layout.nargs)
-            if let o = b.boundObject, n < 4 {
-                // `[NULL, bound, args…]` (`acquire()` bound earlier) or `[bound, args…]` (a `with` block's
-                // `__exit__`): self and the arguments are lent to
-                // the call from a stack buffer of bitwise copies, never retained or released: the bound
-                // builtin, which stays in its slot for the call, keeps self alive, and the slots keep the
-                // arguments. (Copying self into the stack instead cost two atomic operations per call.)
-                return try withUnsafeTemporaryAllocation(of: Value.self, capacity: 4) { buf in
-                    let p = buf.baseAddress!
-                    Value.initializeBorrowed(p, o)
-                    UnsafeMutableRawPointer(p + 1).copyMemory(from: slots + start, byteCount: n * MemoryLayout<Value>.stride)
-                    return try b.fn(self, Args(borrowing: p, count: n + 1))
-                }
+            if b.boundSelf == nil { return try b.fn(self, Args(borrowing: slots + start, count: n)) }
+            // A bound builtin (`acquire()` bound earlier, `append = items.append`): self and the arguments
+            // are lent to the call from a stack buffer of bitwise copies, never retained or released: the
+            // bound builtin, which stays in its slot for the call, keeps self alive, and the slots keep
+            // the arguments. (Copying self into the stack cost two atomic operations per call.) Other
+            // bound builtins (a non-object self, more arguments) take the general path.
+            guard let o = b.boundObject, n < 4 else { return nil }
+            return try withUnsafeTemporaryAllocation(of: Value.self, capacity: 4) { buf in
+                let p = buf.baseAddress!
+                Value.initializeBorrowed(p, o)
+                UnsafeMutableRawPointer(p + 1).copyMemory(from: slots + start, byteCount: n * MemoryLayout<Value>.stride)
+                return try b.fn(self, Args(borrowing: p, count: n + 1))
             }
-            guard let s = b.boundSelf else { return try b.fn(self, Args(borrowing: slots + start, count: n)) }
-            if start == layout.base + 2 {
-                // `[NULL, bound, args…]` becomes `[bound, self, args…]`: self joins the arguments.
-                slots[layout.base] = (slots + layout.base + 1).move()
-                (slots + layout.base + 1).initialize(to: s)
-                return try b.fn(self, Args(borrowing: slots + start - 1, count: n + 1))
-            }
-            // `[bound, args…]` (a `with` block's `__exit__`): self takes the callable's slot for the call;
-            // the callable, moved out, lives in a local until the call is over.
-            let callable = (slots + layout.base).move()
-            (slots + layout.base).initialize(to: s)
-            return try withExtendedLifetime(callable) { try b.fn(self, Args(borrowing: slots + layout.base, count: n + 1)) }
         }
     }
 
     /// BEFORE_WITH for a manager of a builtin type whose `__enter__` and `__exit__` are native (`with
-    /// lock:`): `__enter__` is called with the manager read in place, and `__exit__` is bound as a plain
-    /// method object holding the manager (moved from the stack) instead of a bound builtin that copies
-    /// the method's name strings. Returns nil, stack untouched, when that does not apply.
+    /// lock:`): `__enter__` is called with the manager read in place, and the stack becomes
+    /// `[__exit__, mgr]` (the immortal function, the manager moved up a slot): nothing is allocated or
+    /// reference-counted. Returns `__enter__`'s result for the caller to push, or nil, stack untouched,
+    /// when that does not apply.
     @inline(never)
-    func beforeWithNative(_ slots: UnsafeMutablePointer<Value>, _ sp: Int) throws -> Value? {
+    func beforeWithNative(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int) throws -> Value? {
         let mgrSlot = slots + sp - 1
         guard let mu = Value.peekObject(mgrSlot) else { return nil }
         let found: (PyBuiltinFunction, Value)? = mu._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
@@ -145,7 +121,9 @@ extension VM {
         } }
         guard let (enter, exit) = found else { return nil }
         let entered = try enter.fn(self, Args(borrowing: mgrSlot, count: 1))
-        mgrSlot.initialize(to: .object(PyMethod(function: exit, self: mgrSlot.move())))
+        (slots + sp).moveInitialize(from: mgrSlot, count: 1)
+        mgrSlot.initialize(to: exit)
+        sp += 1
         return entered
     }
 

@@ -462,7 +462,7 @@ extension VM {
                         push(slots, &sp, .object(PyType.assertionError))
                     case .beforeWith:
                         f.sp = sp; f.pc = pc
-                        if let entered = try beforeWithNative(slots, sp) { push(slots, &sp, entered); continue }
+                        if let entered = try beforeWithNative(slots, &sp) { push(slots, &sp, entered); continue }
                         let mgr = pop(slots, &sp)
                         guard let enter = lookupCached(mgr.type, Names.enter) else {
                             throw PyError.type("'\(mgr.typeName)' object does not support the context manager protocol")
@@ -470,14 +470,21 @@ extension VM {
                         guard let exit = lookupCached(mgr.type, Names.exit) else {
                             throw PyError.type("'\(mgr.typeName)' object does not support the context manager protocol (missed __exit__ method)")
                         }
-                        push(slots, &sp, try bindDescriptor(exit, instance: mgr, owner: mgr.type))
+                        // `[function, mgr]` exactly when binding would make a method of `mgr` and the function.
+                        if case .object(let eo) = exit, eo is PyFunction
+                            || (eo as? PyBuiltinFunction).map({ $0.boundSelf == nil }) == true {
+                            push(slots, &sp, exit); push(slots, &sp, mgr)
+                        } else {
+                            push(slots, &sp, .null); push(slots, &sp, try bindDescriptor(exit, instance: mgr, owner: mgr.type))
+                        }
                         f.sp = sp; f.pc = pc
                         push(slots, &sp, try callBound(enter, mgr, []))
                     case .withExceptStart:
                         let exc = slots[sp - 1]
-                        let exit = slots[sp - 4]
+                        let (exit, selfValue) = (slots[sp - 5], slots[sp - 4])
                         f.sp = sp; f.pc = pc
-                        push(slots, &sp, try call(exit, Args([.object(exc.type), exc, .none])))
+                        let info: [Value] = [.object(exc.type), exc, .none]
+                        push(slots, &sp, try exit.isNull ? call(selfValue, Args(info)) : call(exit, Args([selfValue] + info)))
 
                     case .yieldValue:
                         let v = pop(slots, &sp)
