@@ -49,11 +49,11 @@ extension VM {
             finishFrame(entry)
             throw PyError(.make(.recursionError, "maximum recursion depth exceeded"))
         }
-        let savedCurrent = currentFrame
-        defer { currentFrame = savedCurrent }
+        let savedCurrent = currentFrameRef
+        defer { currentFrameRef = savedCurrent }
         entry.back = nil
         var f = entry
-        currentFrame = f
+        currentFrameRef = Unmanaged.passUnretained(f)
         // The running code's instructions, constants and names; `f.code` for anything else (a
         // PyCode local would cost a retain/release pair on every call and return).
         var (ins, consts, names) = f.evalPointers
@@ -99,7 +99,7 @@ extension VM {
                         // exception from the method is then reported at the CALL (its traceback line
                         // and caret), and `f.pc` is what the CALL would have saved.
                         pc += 2
-                        try safePoint(f, pc, sp)
+                        try safePoint(pc, sp)
                         f.sp = sp; f.pc = pc
                         if let r = try callLocalNativeMethod0(slots + Int(instr.arg), names, Int(ins[pc - 2].arg)) {
                             push(slots, &sp, r); continue
@@ -302,7 +302,7 @@ extension VM {
 
                     case .jump:
                         let target = Int(instr.arg)
-                        if target < pc { try safePoint(f, pc, sp) }
+                        if target < pc { try safePoint(pc, sp) }
                         pc = target
                     case .popJumpIfFalse, .popJumpIfTrue:
                         let v = pop(slots, &sp)
@@ -312,7 +312,7 @@ extension VM {
                             let target = Int(instr.arg)
                             // A loop whose condition is re-tested at the bottom jumps back here: the
                             // back-edge is a safe point (GIL hand-over, Ctrl-C, aborts).
-                            if target < pc { try safePoint(f, pc, sp) }
+                            if target < pc { try safePoint(pc, sp) }
                             pc = target
                         }
                     case .jumpIfFalseOrPop:
@@ -322,7 +322,7 @@ extension VM {
                     case .popJumpIfNone, .popJumpIfNotNone:
                         if pop(slots, &sp).isNone == (instr.op == .popJumpIfNone) {
                             let target = Int(instr.arg)
-                            if target < pc { try safePoint(f, pc, sp) }
+                            if target < pc { try safePoint(pc, sp) }
                             pc = target
                         }
                     case .getIter:
@@ -347,7 +347,7 @@ extension VM {
                         }
                         let instance: Value
                         (f, instance) = leaveFrame(f)
-                        currentFrame = f
+                        currentFrameRef = Unmanaged.passUnretained(f)
                         (ins, consts, names) = f.evalPointers; slots = f.slots; sp = f.sp; pc = f.pc
                         if instance.isNull { push(slots, &sp, rv) }
                         else if rv.isNone { push(slots, &sp, instance) }
@@ -376,13 +376,13 @@ extension VM {
                     case .call:
                         let argc = Int(instr.arg)
                         let layout = callLayout(slots, sp, argc: argc)
-                        try safePoint(f, pc, sp)
+                        try safePoint(pc, sp)
                         if pendingKwnames == nil {
                             f.pc = pc
                             if let nf = try enterSimpleCall(slots, &sp, layout, caller: f)
                                 ?? enterInitCall(slots, &sp, layout, caller: f) {
                                 f = nf
-                                currentFrame = f
+                                currentFrameRef = Unmanaged.passUnretained(f)
                                 (ins, consts, names) = f.evalPointers; slots = f.slots; sp = f.sp; pc = 0
                                 continue
                             }
@@ -553,7 +553,7 @@ extension VM {
                     }
                     f = done.back!
                     finishFrame(done)
-                    currentFrame = f
+                    currentFrameRef = Unmanaged.passUnretained(f)
                     (ins, consts, names) = f.evalPointers; slots = f.slots; sp = f.sp; pc = f.pc
                 }
             }

@@ -33,7 +33,7 @@ public final class Frame {
     /// Whether the frame belongs to the VM's frame stack (see `VM.frameStack`).
     var stacked = false
     /// Whether `slots` came from the thread arena (and must be returned to it).
-    private(set) var arenaAllocated: Bool
+    var arenaAllocated: Bool
     /// For an `__init__` frame pushed by the inline class-instantiation path: the new instance, which
     /// the call evaluates to when `__init__` returns None.
     var constructedInstance: Value = .null

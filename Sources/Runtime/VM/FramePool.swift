@@ -9,7 +9,8 @@ import Synchronization
 /// thread's frame stack (`VM.frameStack`) takes its frames from this pool and gives them back when the
 /// VM goes away. Memory is bounded by the deepest call nesting that ever ran at once, summed over threads.
 ///
-/// Generator frames are not pooled (a generator owns its frame) and stay ordinary objects.
+/// Generator frames come from the pool too: a generator owns its frame while it lives and gives it back
+/// when it goes away (`PyGenerator.deinit`).
 enum FramePool {
     private static let free = Mutex<[Frame]>([])
 
@@ -22,6 +23,11 @@ enum FramePool {
     static func make(_ frame: Frame) -> Frame {
         Immortal.make(frame)
         return frame
+    }
+
+    /// Returns a finished generator's frame (already recycled) to the pool.
+    static func giveBack(_ frame: Frame) {
+        free.withLock { $0.append(frame) }
     }
 
     /// Returns a finished thread's idle frames (already recycled) to the pool.

@@ -31,6 +31,10 @@ public final class PyGenerator: PyObject {
             frame.clear()
             frame.slots.deallocate()
         }
+        // The frame is a pooled immortal one (`VM.allocateFrame`): back to the pool.
+        frame.recycle()
+        frame.back = nil
+        FramePool.giveBack(frame)
     }
 
     public var isRunning: Bool { state.load(ordering: .relaxed) == State.running.rawValue }

@@ -71,8 +71,21 @@ extension VM {
     func allocateFrame(_ f: PyFunction) -> Frame {
         let code = f.code
         if code.isGenerator {
-            return Frame(code: code, globals: f.globals, builtins: f.builtins, locals: nil, function: f,
-                         slots: .allocate(capacity: code.frameSize), arenaAllocated: false)
+            // Immortal and pooled too (the generator gives it back when it goes away): each resume
+            // switches the eval loop's frame variable to it, which would otherwise be an atomic
+            // retain/release pair per generator step.
+            let slots = UnsafeMutablePointer<Value>.allocate(capacity: code.frameSize)
+            let frame: Frame
+            if let pooled = FramePool.take() {
+                pooled.reset(code: code, globals: f.globals, builtins: f.builtins, function: f, slots: slots)
+                frame = pooled
+            } else {
+                frame = FramePool.make(Frame(code: code, globals: f.globals, builtins: f.builtins, locals: nil,
+                                             function: f, slots: slots, arenaAllocated: false))
+                frame.stacked = true
+            }
+            frame.arenaAllocated = false
+            return frame
         }
         let slots = arena.allocate(code.frameSize)
         if framesInUse < frameStack.count {

@@ -40,8 +40,14 @@ public final class VM: @unchecked Sendable {
     /// Set when a generator frame suspends (YIELD_VALUE) so `eval` can report a yield, not a return.
     var yielded = false
     /// The innermost running frame (for tracebacks, `sys._getframe`-like introspection, the REPL).
-    /// Unowned(unsafe): the frame chain (`back` links and `eval`'s locals) keeps these frames alive.
-    public internal(set) unowned(unsafe) var currentFrame: Frame?
+    /// Unretained: the frame chain (`back` links and `eval`'s locals) keeps these frames alive.
+    public internal(set) var currentFrame: Frame? {
+        get { currentFrameRef?.takeUnretainedValue() }
+        set { currentFrameRef = newValue.map { Unmanaged.passUnretained($0) } }
+    }
+    /// `currentFrame`'s storage. `eval` saves and restores it as is: reading an `unowned(unsafe)`
+    /// property into a local retained the frame, an atomic operation on every generator step.
+    var currentFrameRef: Unmanaged<Frame>?
 
     /// Frames that called into threading's blocking API through a native wrapper (`_thread._located`),
     /// innermost last. A Python function called from native code runs in a nested loop whose frames do
@@ -153,10 +159,12 @@ public final class VM: @unchecked Sendable {
 
     /// A safe point of the eval loop (loop back-edges, calls): if the eval breaker has a request, saves
     /// the frame's position (for tracebacks and GIL hand-over) and handles it. One relaxed load otherwise.
+    /// The frame is the running one, `currentFrameRef` (not passed in: the eval loop's unretained frame
+    /// variable would be retained to be passed, an atomic operation per loop iteration).
     @inline(__always)
-    func safePoint(_ f: Frame, _ pc: Int, _ sp: Int) throws {
+    func safePoint(_ pc: Int, _ sp: Int) throws {
         if evalBreaker.load(ordering: .relaxed) != 0 {
-            f.pc = pc; f.sp = sp
+            currentFrameRef.unsafelyUnwrapped._withUnsafeGuaranteedRef { $0.pc = pc; $0.sp = sp }
             try handleEvalBreaker()
         }
     }
