@@ -20,6 +20,17 @@ extension Value {
         return Unmanaged.fromOpaque(raw.load(as: UnsafeRawPointer.self))
     }
 
+    /// The tag byte of `.int`.
+    @usableFromInline static let intTagByte: UInt8 = 1
+
+    /// The int in `*p`, or nil when `*p` is not `.int` (read without copying the `Value`).
+    @inline(__always)
+    public static func peekInt(_ p: UnsafeMutablePointer<Value>) -> Int? {
+        let raw = UnsafeRawPointer(p)
+        guard raw.load(fromByteOffset: tagOffset, as: UInt8.self) == intTagByte else { return nil }
+        return raw.load(as: Int.self)
+    }
+
     /// Writes `.object(o)` into `p` as a bitwise copy that owns no reference: `o` is not retained, so the
     /// slot must never be deinitialized or assigned (drop it as raw memory), and it is valid only while
     /// another reference keeps `o` alive. For lending a value to a call (`Args(borrowing:)`).
@@ -58,6 +69,7 @@ extension Value {
             p.initialize(to: v)
             defer { p.deinitialize(count: 1) }
             let peeked = peekObject(p)
+            if case .int(let n) = v { guard peekInt(p) == n else { return false } } else if peekInt(p) != nil { return false }
             if case .object(let o) = v {
                 guard let u = peeked, u.toOpaque() == Unmanaged.passUnretained(o).toOpaque() else { return false }
             } else if peeked != nil {

@@ -66,6 +66,15 @@ public final class PyList: PyObject {
 public final class PyTuple: PyObject {
     public private(set) var items: [Value]
     public init(_ items: [Value]) { self.items = items; super.init(type: PyType.tuple) }
+
+    /// `t[i]` with Python's negative indices, or nil when out of range; reads the items in place.
+    @inline(__always) public func item(pythonIndex i: Int) -> Value? {
+        items.withUnsafeBufferPointer { b in
+            let j = i < 0 ? i + b.count : i
+            return j >= 0 && j < b.count ? b[j] : nil
+        }
+    }
+
     deinit {
         var taken: [Value] = []
         swap(&taken, &items)

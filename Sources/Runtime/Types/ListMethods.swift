@@ -144,9 +144,18 @@ enum SortSupport {
             return idx.map { items[$0] }
         }
         if let strs = allStrs(keys) {
-            if reverse { try mergeSort(&idx) { PyStrOrdering.less(strs[$1], strs[$0]) } }
-            else { try mergeSort(&idx) { PyStrOrdering.less(strs[$0], strs[$1]) } }
-            return idx.map { items[$0] }
+            // Compared through unretained references (the array keeps the strings alive): reading a
+            // class reference out of the array retained and released it on every comparison. Stable
+            // through the index tie-break.
+            let us = strs.map { Unmanaged.passUnretained($0) }
+            us.withUnsafeBufferPointer { k in
+                func cmp(_ a: Int, _ b: Int) -> Int {
+                    k[a]._withUnsafeGuaranteedRef { x in k[b]._withUnsafeGuaranteedRef { y in PyStr.compare(x, y) } }
+                }
+                if reverse { idx.sort { let c = cmp($0, $1); return c > 0 || (c == 0 && $0 < $1) } }
+                else { idx.sort { let c = cmp($0, $1); return c < 0 || (c == 0 && $0 < $1) } }
+            }
+            return withExtendedLifetime(strs) { idx.map { items[$0] } }
         }
         if let (vals, offs) = intTuples(keys) {
             // Tuples of ints: compared lexicographically from one flat array (no boxing, no ARC),
@@ -280,8 +289,9 @@ enum SortSupport {
 
 /// A sort key made of ints, floats, strs and tuples of those, compared without calling into the VM
 /// (the result equals Python's `<`; mixed kinds that Python would reject make the sort fall back to the
-/// generic path, which raises the TypeError).
-indirect enum NKey {
+/// generic path, which raises the TypeError). Not `indirect` (the tuple case recurses through an
+/// array already): an indirect enum boxed every int key, and each comparison retained the boxes.
+enum NKey {
     case int(Int), float(Double), str(PyStr), tuple([NKey])
     struct NeedsGeneric: Error {}
 

@@ -181,6 +181,7 @@ extension VM {
                         if let s = selfValue { push(slots, &sp, m); push(slots, &sp, s) }
                         else { push(slots, &sp, .null); push(slots, &sp, m) }
                     case .binarySubscr:
+                        if subscriptFast(slots, sp) { sp -= 1; continue }
                         let key = pop(slots, &sp)
                         let container = pop(slots, &sp)
                         push(slots, &sp, try getItem(container, key))
