@@ -30,7 +30,22 @@ public final class PyBaseException: PyObject {
     public var args: [Value]
     public let dict = PyDict()
     /// Most recent call last, as printed.
-    public var traceback: [TracebackEntry] = []
+    public var traceback: [TracebackEntry] {
+        get { unwound.reversed().map(\.entry) }
+        set { unwound = newValue.reversed().map { (entry: $0, frame: nil) } }
+    }
+    /// The frames the exception passed through, innermost first (appended as it unwinds outward;
+    /// inserting each at the front of `traceback` reallocated two arrays per frame), with the frame
+    /// each entry came from, so that re-raising in the same frame adds no duplicate line.
+    var unwound: [(entry: TracebackEntry, frame: ObjectIdentifier?)] = []
+
+    /// Records that the exception passes through frame `id` at `entry` (once per frame in a row).
+    @inline(__always)
+    func noteUnwinding(through id: ObjectIdentifier, _ entry: () -> TracebackEntry) {
+        if unwound.last?.frame == id { return }
+        if unwound.isEmpty { unwound.reserveCapacity(4) }
+        unwound.append((entry(), id))
+    }
     public var cause: Value = .none
     public var context: Value = .none
     public var suppressContext = false
@@ -38,8 +53,6 @@ public final class PyBaseException: PyObject {
     public var syntaxErrorDisplay: String?
     /// Set on NameError/AttributeError raised by the VM: what the "Did you mean" hint is computed from.
     var suggestionContext: SuggestionContext?
-    /// Frames already recorded in `traceback` (so re-raising in the same frame adds no duplicate line).
-    var tracebackFrameIDs: [ObjectIdentifier] = []
 
     public init(type: PyType, args: [Value] = []) {
         self.args = args

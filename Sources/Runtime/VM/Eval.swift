@@ -527,17 +527,13 @@ extension VM {
             } catch let error as PyError {
                 // Unwind: find a handler in this frame, else pop frames until one has a handler.
                 let exc = error.exception
-                if exc.context.isNone && exc.traceback.isEmpty, case .object(let h) = handledException, h !== exc {
+                if exc.context.isNone && exc.unwound.isEmpty, case .object(let h) = handledException, h !== exc {
                     exc.context = handledException
                 }
                 while true {
                     let faultPC = pc - 1
                     f.lastPC = faultPC
-                    let fid = ObjectIdentifier(f)
-                    if exc.tracebackFrameIDs.first != fid {
-                        exc.traceback.insert(f.tracebackEntry, at: 0)
-                        exc.tracebackFrameIDs.insert(fid, at: 0)
-                    }
+                    exc.noteUnwinding(through: ObjectIdentifier(f)) { f.tracebackEntry }
                     if let h = findHandler(f.code, faultPC) {
                         let target = f.stackBase + Int(h.depth)
                         if sp > target { (slots + target).deinitialize(count: sp - target); sp = target }
