@@ -1,10 +1,13 @@
 import Compiler
 
+// Stack and instruction indices use wrapping arithmetic (`&+=`): they are bounded by the frame size and
+// the code length, which the compiler checks, and an overflow check per push, pop and instruction was a
+// compare-and-branch on the eval loop's hottest paths.
 @inline(__always) func push(_ s: UnsafeMutablePointer<Value>, _ sp: inout Int, _ v: Value) {
-    (s + sp).initialize(to: v); sp += 1
+    (s + sp).initialize(to: v); sp &+= 1
 }
 @inline(__always) func pop(_ s: UnsafeMutablePointer<Value>, _ sp: inout Int) -> Value {
-    sp -= 1; return (s + sp).move()
+    sp &-= 1; return (s + sp).move()
 }
 
 /// The bytecode interpreter loop. Calls between Python functions switch `f` to the callee's heap frame
@@ -67,7 +70,7 @@ extension VM {
                 if let e = pendingError { pendingError = nil; throw e }
                 while true {
                     let instr = ins[pc]
-                    pc += 1
+                    pc &+= 1
                     switch instr.op {
                     case .nop, .returnGenerator:
                         break
