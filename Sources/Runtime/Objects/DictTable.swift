@@ -67,13 +67,16 @@ struct DictTable {
     /// Finds `key`. `eq(stored, key)` decides equality for stored keys of equal hash.
     func find(_ key: Value, hash: Int, eq: (Value, Value) -> Bool?) -> Lookup {
         var undecided: [Int] = []
-        let found: Int? = probe(hash) { e in
-            let k = entries[e].key
-            if k.isIdentical(key) { return e }
-            switch eq(k, key) {
-            case .some(true): return e
-            case .some(false): return nil
-            case .none: undecided.append(e); return nil
+        // The stored keys are compared where they are (`entries[e].key` copied each one: a retain and a
+        // release per probe for object keys).
+        let found: Int? = entries.withUnsafeBufferPointer { es in
+            probe(hash) { e in
+                if es[e].key.isIdentical(key) { return e }
+                switch eq(es[e].key, key) {
+                case .some(true): return e
+                case .some(false): return nil
+                case .none: undecided.append(e); return nil
+                }
             }
         }
         if let e = found { return .found(e) }

@@ -138,6 +138,15 @@ public enum Hashing {
 
     /// Equality without running Python code: nil when only `__eq__` can decide.
     public static func fastEquals(_ a: Value, _ b: Value, depth: Int = 0) -> Bool? {
+        // The common dict keys first, matched one side at a time (a switch over the pair copies both
+        // values) and by exact class (`as` casts are dynamic): ints and strs.
+        if case .int(let x) = a, case .int(let y) = b { return x == y }
+        if case .object(let x) = a, case .object(let y) = b {
+            if x === y { return true }
+            if x.isExactly(PyStr.self) && y.isExactly(PyStr.self) {
+                return PyStr.equal(unsafeDowncast(x, to: PyStr.self), unsafeDowncast(y, to: PyStr.self))
+            }
+        }
         switch (a, b) {
         case (.int(let x), .int(let y)): return x == y
         case (.float(let x), .float(let y)): return x == y

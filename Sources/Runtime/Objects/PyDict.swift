@@ -164,7 +164,19 @@ public final class PyDict: PyObject, LockedTable {
         return withTable { t in t.isLive(e) ? t.remove(at: e).value : nil }
     }
 
-    public func contains(_ key: Value, vm: VM) throws -> Bool { try get(key, vm: vm) != nil }
+    public func contains(_ key: Value, vm: VM) throws -> Bool {
+        let h = try vm.hash(key)
+        // One locked probe, as in `get`, without copying the value out.
+        let first: Bool? = withTable { t in
+            switch t.find(key, hash: h, eq: { Hashing.fastEquals($0, $1) }) {
+            case .found: return true
+            case .notFound: return false
+            case .undecided: return nil
+            }
+        }
+        if let known = first { return known }
+        return try locate(key, hash: h, vm: vm) != nil
+    }
 
     public func removeAll() { withTable { $0.removeAll() } }
 

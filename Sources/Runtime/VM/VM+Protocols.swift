@@ -233,8 +233,8 @@ extension VM {
                 if j >= 0 && j < n { return t.items[j] }
                 throw PyError.index("tuple index out of range")
             }
-            if let d = o as? PyDict, d.type === PyType.dict {
-                if let v = try d.get(key, vm: self) { return v }
+            if o.isExactly(PyDict.self), o.hasType(dictTypeID) {
+                if let v = try unsafeDowncast(o, to: PyDict.self).get(key, vm: self) { return v }
                 throw PyError.key(key)
             }
             if o.isExactly(PyStr.self) { return try RuntimeSetup.strGetItem(self, unsafeDowncast(o, to: PyStr.self), key) }
@@ -256,9 +256,8 @@ extension VM {
     public func setItem(_ container: Value, _ key: Value, _ value: Value) throws {
         if case .object(let o) = container {
             if o.isExactly(PyDict.self) {
-                let d = unsafeDowncast(o, to: PyDict.self)
-                if d.type === PyType.dict { try d.set(key, value, vm: self); return }
-            } else if o.isExactly(PyList.self), o.type === PyType.list, case .int(let i) = key {
+                if o.hasType(dictTypeID) { try unsafeDowncast(o, to: PyDict.self).set(key, value, vm: self); return }
+            } else if o.isExactly(PyList.self), o.hasType(listTypeID), case .int(let i) = key {
                 if unsafeDowncast(o, to: PyList.self).setItem(i, value) { return }
                 throw PyError.index("list assignment index out of range")
             }
@@ -277,6 +276,9 @@ extension VM {
     /// `item in container`.
     public func contains(_ container: Value, _ item: Value) throws -> Bool {
         if case .object(let o) = container {
+            // Exact classes first, without a dynamic cast (and the retain its result costs).
+            if o.isExactly(PyDict.self) { return try unsafeDowncast(o, to: PyDict.self).contains(item, vm: self) }
+            if o.isExactly(PySet.self) { return try unsafeDowncast(o, to: PySet.self).contains(item, vm: self) }
             if let d = o as? PyDict { return try d.contains(item, vm: self) }
             if let s = o as? PySet { return try s.contains(item, vm: self) }
             if o.isExactly(PyStr.self), case .object(let io) = item, io.isExactly(PyStr.self) {
