@@ -168,8 +168,9 @@ public enum ThreadStates {
     }
 
     /// Whether the event comes from inside the `threading` module's own Python code (the locks behind
-    /// `Event`, `Condition` and `join`), not from a lock the program made.
-    public static func isInternal(_ e: TraceEvent) -> Bool { e.location?.hasPrefix("<frozen ") == true }
+    /// `Event`, `Condition` and `join`) or is about one of its own locks (`TraceEvent.machinery`), not
+    /// about a lock the program made.
+    public static func isInternal(_ e: TraceEvent) -> Bool { e.machinery || e.location?.hasPrefix("<frozen ") == true }
 
     /// Tracks, per thread, whether a join or condition wait is open: lock events inside one are that
     /// primitive's machinery, not waits the program asked for.

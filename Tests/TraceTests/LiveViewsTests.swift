@@ -69,6 +69,39 @@ final class LiveViewsTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(stats.flows, 1)
     }
 
+    /// `Thread.start()` waiting for the threading module's own lock (another thread holds it: here on
+    /// purpose, in real programs a thread starting up) is machinery: the event says so, and the summary
+    /// and notes leave it out, as they leave out a lock the program never made.
+    func testStartWaitingForThreadingsOwnLockIsNotALockWait() throws {
+        let interp = Engine.makeInterpreter(stdout: CapturingSink(), stderr: CapturingSink())
+        let rec = TraceRecorder(interpreter: interp)
+        rec.start()
+        try run(interp, """
+            import threading, time
+            holding = threading.Event()
+            def hold():
+                with threading._active_limbo_lock:
+                    holding.set()
+                    time.sleep(0.1)
+            h = threading.Thread(target=hold)
+            h.start()
+            holding.wait()
+            t = threading.Thread(target=lambda: None)
+            t.start()
+            t.join(); h.join()
+            """)
+        let r = rec.stop()
+        let waits = r.events.filter { $0.kind == .lockWait && $0.threadName == "MainThread" }
+        XCTAssertFalse(waits.isEmpty, "start() waited for the lock the holder thread had")
+        XCTAssertTrue(waits.allSatisfy(\.machinery), "\(waits)")
+        XCTAssertEqual(waits.first?.object, "threading._active_limbo_lock")
+        let summary = RunSummary(r)
+        XCTAssertEqual(summary.lockWaits, 0, summary.render(colour: false))
+        var narration = Narration()
+        let notes = r.events.compactMap { narration.note(for: $0) }
+        XCTAssertFalse(notes.contains { $0.contains("_active_limbo_lock") }, "\(notes)")
+    }
+
     func testRecorderKeepsAtMostItsLimit() throws {
         let interp = Engine.makeInterpreter(stdout: CapturingSink(), stderr: CapturingSink())
         let rec = TraceRecorder(interpreter: interp)

@@ -38,6 +38,8 @@ protocol DetectableLock: PyObject {
     var snapshot: LockSnapshot { get }
     /// For a condition waiter: the Condition it belongs to (to name it in reports).
     var condition: PyObject? { get }
+    /// One of the threading module's own locks (`_thread._mark_machinery`): its events say so.
+    var isMachinery: Bool { get }
 }
 
 extension DetectableLock {

@@ -66,7 +66,7 @@ private func traceWaitBegins(_ vm: VM, lock: DetectableLock, holder: LockSnapsho
     switch holder.role {
     case .lock, .rlock:
         vm.emit(.lockWait, object: lock.traceLabel, detail: holder.ownerName, objectID: lock.objectID,
-                otherThread: holder.owner, withLocation: true)
+                otherThread: holder.owner, withLocation: true, machinery: lock.isMachinery)
     case .join:
         vm.emit(.join, object: holder.ownerName, objectID: lock.objectID, otherThread: holder.owner, withLocation: true)
     case .conditionWaiter:
@@ -85,10 +85,10 @@ private func traceWaitEnds(_ vm: VM, lock: DetectableLock, holder: LockSnapshot,
     switch holder.role {
     case .lock, .rlock:
         if got {
-            vm.emit(.lockAcquired, object: lock.traceLabel, detail: ms, objectID: lock.objectID)
+            vm.emit(.lockAcquired, object: lock.traceLabel, detail: ms, objectID: lock.objectID, machinery: lock.isMachinery)
         } else {
             vm.emit(.lockTimeout, object: lock.traceLabel, detail: vm.interruptPending ? failed : ms,
-                    objectID: lock.objectID, withLocation: true)
+                    objectID: lock.objectID, withLocation: true, machinery: lock.isMachinery)
         }
     case .join:
         vm.emit(.joinDone, object: holder.ownerName, detail: got ? ms : failed, objectID: lock.objectID,
@@ -153,6 +153,8 @@ public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
     /// For a condition waiter: its Condition (weak: the Condition's waiter list holds this lock).
     weak var condition: PyObject?
     public let label: String
+    /// Set once, by `_thread._mark_machinery` while threading is imported (before other threads exist).
+    var isMachinery = false
 
     // Guarded by `cond`.
     var traceName = TraceName()
@@ -220,7 +222,7 @@ public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
 
     private func traceFastAcquire(_ vm: VM) {
         switch snapshot.role {
-        case .lock, .rlock: vm.emit(.lockAcquire, object: traceLabel, objectID: objectID)
+        case .lock, .rlock: vm.emit(.lockAcquire, object: traceLabel, objectID: objectID, machinery: isMachinery)
         case .join:
             // The thread has finished: the lock now belongs to the joiner, so name the joined thread.
             vm.emit(.join, object: joinedThreadName, objectID: objectID, otherThread: joinedThreadIdent, withLocation: true)
@@ -231,7 +233,7 @@ public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
 
     private func traceRelease(_ vm: VM, previousOwner: Int) {
         switch snapshot.role {
-        case .lock, .rlock: vm.emit(.lockRelease, object: traceLabel, objectID: objectID)
+        case .lock, .rlock: vm.emit(.lockRelease, object: traceLabel, objectID: objectID, machinery: isMachinery)
         case .join: break
         case .conditionWaiter:
             // notify() wakes a waiter by releasing its waiter lock; the waiter's own first release (none) aside.
@@ -289,6 +291,8 @@ public final class PyRLock: PyObject, DetectableLock, @unchecked Sendable {
     /// The owner's name, valid while held (see `OwnerName`).
     private var ownerName = OwnerName()
     public let label: String
+    /// Set once, by `_thread._mark_machinery` while threading is imported (before other threads exist).
+    var isMachinery = false
 
     // Guarded by `cond`.
     var traceName = TraceName()
@@ -324,13 +328,13 @@ public final class PyRLock: PyObject, DetectableLock, @unchecked Sendable {
             let n = count.load(ordering: .relaxed) &+ 1
             count.store(n, ordering: .relaxed)
             if vm.isTracing {
-                vm.emit(.lockAcquire, object: traceLabel, detail: "count \(n)", objectID: objectID)
+                vm.emit(.lockAcquire, object: traceLabel, detail: "count \(n)", objectID: objectID, machinery: isMachinery)
             }
             return true
         }
         if word.tryTake() {
             noteHolder(vm, condLocked: false)
-            if vm.isTracing { vm.emit(.lockAcquire, object: traceLabel, objectID: objectID) }
+            if vm.isTracing { vm.emit(.lockAcquire, object: traceLabel, objectID: objectID, machinery: isMachinery) }
             return true
         }
         if !blocking { return false }
@@ -346,7 +350,7 @@ public final class PyRLock: PyObject, DetectableLock, @unchecked Sendable {
         }
         count.store(n - 1, ordering: .relaxed)
         if n == 1 { _ = word.free(waking: cond) }
-        if vm.isTracing { vm.emit(.lockRelease, object: traceLabel, objectID: objectID) }
+        if vm.isTracing { vm.emit(.lockRelease, object: traceLabel, objectID: objectID, machinery: isMachinery) }
     }
 
     var state: (owner: Int, count: Int) {

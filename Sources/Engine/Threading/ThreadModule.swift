@@ -44,6 +44,19 @@ public enum ThreadModule {
         }
         fn("allocate_lock") { _, _ in .object(PyLock(label: nextLockLabel("Lock"))) }
         // threading.py's hooks for the deadlock detector and the trace (see LockRole).
+        // Marks one of threading's module-level locks as its own bookkeeping (see `TraceEvent.machinery`)
+        // and names it for the deadlock report: `_thread._mark_machinery(lock, name)`.
+        fn("_mark_machinery") { _, args in
+            let name = args.count > 1 ? (args[1].asObject as? PyStr)?.value : nil
+            if let l = args.first?.asObject as? PyLock {
+                l.isMachinery = true
+                if let name { l.cond.lock(); l.traceName = TraceName(name: name, resolved: true); l.cond.unlock() }
+            } else if let r = args.first?.asObject as? PyRLock {
+                r.isMachinery = true
+                if let name { r.cond.lock(); r.traceName = TraceName(name: name, resolved: true); r.cond.unlock() }
+            }
+            return .none
+        }
         fn("_adopt_join_lock") { vm, args in
             (args.first?.asObject as? PyLock)?.adoptAsJoinLock(vm)
             return .none

@@ -320,9 +320,11 @@ def _newname(name_template):
 
 
 _active_limbo_lock = RLock()
+_thread._mark_machinery(_active_limbo_lock, "threading._active_limbo_lock")
 _active = {}
 _limbo = {}
 _shutdown_locks_lock = _allocate_lock()
+_thread._mark_machinery(_shutdown_locks_lock, "threading._shutdown_locks_lock")
 _shutdown_locks = set()
 
 

@@ -48,12 +48,17 @@ public struct TraceEvent: Sendable {
     public var otherThread: Int?
     /// `file:line` of the Python code that waits, for blocking events.
     public var location: String?
+    /// Whether the primitive is the threading module's own bookkeeping (the lock `Thread.start()` and
+    /// a thread's start-up share), not one the program made: views leave it out of lock statistics
+    /// and notes.
+    public var machinery: Bool
 
     public init(time: Double, pid: Int32, thread: Int, threadName: String, kind: Kind,
                 object: String? = nil, detail: String? = nil, objectID: Int? = nil,
-                otherThread: Int? = nil, location: String? = nil) {
+                otherThread: Int? = nil, location: String? = nil, machinery: Bool = false) {
         self.time = time; self.pid = pid; self.thread = thread; self.threadName = threadName
         self.kind = kind; self.object = object; self.detail = detail
         self.objectID = objectID; self.otherThread = otherThread; self.location = location
+        self.machinery = machinery
     }
 }

@@ -225,12 +225,13 @@ public final class VM: @unchecked Sendable {
     /// Emits a trace event if anyone listens.
     @inline(__always)
     public func emit(_ kind: TraceEvent.Kind, object: String? = nil, detail: String? = nil,
-                     objectID: Int? = nil, otherThread: Int? = nil, withLocation: Bool = false) {
+                     objectID: Int? = nil, otherThread: Int? = nil, withLocation: Bool = false,
+                     machinery: Bool = false) {
         let hub = interp.traceHub
         guard hub.isActive else { return }
         hub.publish(TraceEvent(time: elapsed, pid: getpid(), thread: ident, threadName: name, kind: kind,
                                object: object, detail: detail, objectID: objectID, otherThread: otherThread,
-                               location: withLocation ? currentLocation : nil))
+                               location: withLocation ? currentLocation : nil, machinery: machinery))
     }
 
     /// Emits a trace event about this thread with a location found earlier (the deadlock detector reports
