@@ -8,8 +8,12 @@ public struct RunSummary: Sendable, Equatable {
     public var cpuSeconds: Double?
     public var gilEnabled: Bool
     public var threadsStarted: Int
-    /// Most threads running bytecode at the same moment (1 with the GIL, by construction).
+    /// Most threads running bytecode at the same moment (1 with the GIL, by construction). Without the
+    /// GIL this counts threads that were runnable at once; at most `cores` of them can really run.
     public var peakParallelism: Int
+    /// The machine's cores: `render` does not claim more parallelism than that ("peak parallelism 2 (5
+    /// runnable)" when five threads were ready to run at once on two cores).
+    public var cores = ProcessInfo.processInfo.activeProcessorCount
     /// Contended lock acquires (`lockWait`), how many gave up (`lockTimeout`), and their waits.
     public var lockWaits: Int
     public var lockTimeouts: Int
@@ -79,7 +83,9 @@ public struct RunSummary: Sendable, Equatable {
         }
         head += ["GIL \(gilEnabled ? "on" : "off")",
                  "\(threadsStarted) thread\(threadsStarted == 1 ? "" : "s") started",
-                 "peak parallelism \(peakParallelism)"]
+                 peakParallelism > cores
+                    ? "peak parallelism \(cores) (\(peakParallelism) runnable)"
+                    : "peak parallelism \(peakParallelism)"]
         var groups = [head]
         if lockWaits == 0 {
             groups.append(["lock waits: none (every acquire found its lock free)"])

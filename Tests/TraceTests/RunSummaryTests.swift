@@ -14,6 +14,13 @@ final class RunSummaryTests: XCTestCase {
         XCTAssertEqual(s.wallSeconds, 0.6, accuracy: 1e-9)
         let text = s.render(colour: false)
         XCTAssertTrue(text.contains("lock waits: 1, 200.0 ms in all · longest 200.0 ms (T3 on L1)"), text)
+        var onTwoCores = s
+        onTwoCores.cores = 2
+        XCTAssertTrue(onTwoCores.render(colour: false).contains("peak parallelism 2 (3 runnable)"),
+                      "never more parallelism than cores: \(onTwoCores.render(colour: false))")
+        onTwoCores.cores = 4
+        let onFour = onTwoCores.render(colour: false)
+        XCTAssertTrue(onFour.contains("peak parallelism 3") && !onFour.contains("runnable"), onFour)
         for line in s.render(colour: false, width: 40).split(separator: "\n") {
             XCTAssertLessThanOrEqual(Terminal.displayWidth(String(line)), 40, "wraps: \(line)")
         }
