@@ -27,6 +27,7 @@ extension CodeGen {
         case let .delete(targets):
             for t in targets { try compileDelete(t) }
         case let .assign(targets, value):
+            if try compileSwapAssign(targets, value) { break }
             try compileExpr(value)
             for (i, t) in targets.enumerated() {
                 if i < targets.count - 1 { emit(.copy, 1) }
@@ -242,5 +243,26 @@ extension CodeGen {
             try compileName(alias.asname ?? alias.name, .store)
         }
         emit(.popTop)
+    }
+}
+
+extension CodeGen {
+    /// `a, b = b, a + b` (two or three names or other plain targets on each side): the values are
+    /// computed, reordered with one SWAP and stored, without building and unpacking a tuple — what
+    /// CPython 3.11's optimizer makes of `BUILD_TUPLE n; UNPACK_SEQUENCE n` for n = 2 or 3. Every value is
+    /// still computed before any target is stored. Returns false, nothing emitted, otherwise.
+    func compileSwapAssign(_ targets: [Expr], _ value: Expr) throws -> Bool {
+        guard targets.count == 1, case let .tuple(values) = value.kind, values.count == 2 || values.count == 3,
+              !values.contains(where: isStarred) else { return false }
+        let names: [Expr]
+        switch targets[0].kind {
+        case let .tuple(elts), let .list(elts): names = elts
+        default: return false
+        }
+        guard names.count == values.count, !names.contains(where: isStarred) else { return false }
+        for v in values { try compileExpr(v) }
+        emit(.swap, values.count)
+        for t in names { try compileStore(t) }
+        return true
     }
 }

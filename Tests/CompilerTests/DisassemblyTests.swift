@@ -127,6 +127,14 @@ final class DisassemblyTests: XCTestCase {
         """)
     }
 
+    func testSwapAssignmentBuildsNoTuple() throws {
+        // CPython 3.11 turns BUILD_TUPLE n; UNPACK_SEQUENCE n (n = 2, 3) into SWAP n.
+        let module = try XCTUnwrap(compileOK("def f(a, b, c):\n    a, b = b, a + b\n    a, b, c = c, a, b\n    return a\n"))
+        let ops = try XCTUnwrap(findCode(module, "f")).instructions.map(\.op)
+        XCTAssertFalse(ops.contains(.buildTuple) || ops.contains(.unpackSequence), "\(ops)")
+        XCTAssertEqual(ops.filter { $0 == .swap }.count, 2)
+    }
+
     func testWithReturn() {
         // `return v` inside `with`: __exit__(None, None, None) runs inline with the value kept below.
         // Unlike CPython 3.11, BEFORE_WITH pushes __exit__ in method form, `[exit, self]` (see its doc),
