@@ -187,7 +187,7 @@ extension CodeObject {
             case .not?: return "not"
             case nil: return "?"
             }
-        case .compareOp:
+        case .compareOp, .compareOpJump:
             return ComparisonOperator(rawValue: ins.arg)?.symbol ?? "?"
         case .isOp:
             return a == 0 ? "is" : "is not"

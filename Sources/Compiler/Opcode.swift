@@ -209,6 +209,11 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
     /// place (never copied onto the stack: two atomic reference-count operations fewer per call), pushes
     /// the result and skips both instructions; otherwise it acts exactly as `LOAD_FAST`.
     case loadFastCallMethod0
+    /// Replaces `COMPARE_OP` when `POP_JUMP_IF_FALSE/TRUE` follows (`while i < n:`, `if n < 2:`): when
+    /// the comparison is decided natively (ints, floats, strs …) the VM jumps or falls through at once
+    /// (no bool pushed and popped, one dispatch fewer) and skips the jump instruction; otherwise it
+    /// acts exactly as `COMPARE_OP`. Same argument and stack effect as `COMPARE_OP`.
+    case compareOpJump
 }
 
 public enum BinaryOperator: Int32, Sendable, CaseIterable {

@@ -24,7 +24,7 @@ public func stackEffect(_ op: Opcode, arg: Int32, jump: Bool) -> Int {
     case .deleteSubscr: return -2
     case .buildSlice: return a == 3 ? -2 : -1
 
-    case .binaryOp, .compareOp, .isOp, .containsOp: return -1
+    case .binaryOp, .compareOp, .compareOpJump, .isOp, .containsOp: return -1
     case .unaryOp: return 0
 
     case .buildTuple, .buildList, .buildSet, .buildString: return 1 - a

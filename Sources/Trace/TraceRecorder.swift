@@ -92,7 +92,9 @@ public final class TraceRecorder: @unchecked Sendable {
                           gilEnabled: gilAtStart, cpuSeconds: cpu, interpreterStart: interpreter.startTime)
         if b.dropped > 0 {
             r.droppedEvents = b.dropped
-            r.recordedUntil = b.events.last?.time
+            // The latest recorded event (threads publish concurrently, so the last one appended need not
+            // be the latest; the recording's events are sorted by time).
+            r.recordedUntil = b.events.lazy.map(\.time).max()
         }
         return r
     }

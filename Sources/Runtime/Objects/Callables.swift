@@ -211,10 +211,15 @@ public final class PyCode: PyObject {
 
     /// `LOAD_FAST i; LOAD_ATTR n` → `LOAD_FAST_LOAD_ATTR i; LOAD_ATTR n` (and the same for STORE_ATTR):
     /// see `Opcode.loadFastLoadAttr`; `LOAD_FAST i; LOAD_METHOD n; CALL 0` → `LOAD_FAST_CALL_METHOD0 i; …`
-    /// (`Opcode.loadFastCallMethod0`). The instructions after it stay, so a jump that lands on one of
-    /// them (`(a if c else b).x`) still finds it.
+    /// (`Opcode.loadFastCallMethod0`); `COMPARE_OP; POP_JUMP_IF_*` → `COMPARE_OP_JUMP; …`
+    /// (`Opcode.compareOpJump`). The instructions after it stay, so a jump that lands on one of them
+    /// (`(a if c else b).x`) still finds it.
     static func fuseLocalAttributeAccess(_ ins: UnsafeMutablePointer<Instruction>, count: Int) {
         guard count > 1 else { return }
+        for i in 0..<(count - 1) where ins[i].op == .compareOp
+            && (ins[i + 1].op == .popJumpIfFalse || ins[i + 1].op == .popJumpIfTrue) {
+            ins[i].op = .compareOpJump
+        }
         for i in 0..<(count - 1) where ins[i].op == .loadFast {
             switch ins[i + 1].op {
             case .loadAttr: ins[i].op = .loadFastLoadAttr

@@ -215,6 +215,21 @@ extension VM {
                         let a = pop(slots, &sp)
                         if let r = fastCompare(instr.arg, a, b) { push(slots, &sp, .bool(r)); continue }
                         push(slots, &sp, try compare(a, b, ComparisonOperatorKind(rawValue: Int(instr.arg))!))
+                    case .compareOpJump:
+                        let b = pop(slots, &sp)
+                        let a = pop(slots, &sp)
+                        guard let r = fastCompare(instr.arg, a, b) else {
+                            push(slots, &sp, try compare(a, b, ComparisonOperatorKind(rawValue: Int(instr.arg))!))
+                            continue   // the POP_JUMP that follows decides
+                        }
+                        // Decided: act as the POP_JUMP at `pc` too.
+                        let jump = ins[pc]
+                        pc &+= 1
+                        if r == (jump.op == .popJumpIfTrue) {
+                            let target = Int(jump.arg)
+                            if target < pc { try safePoint(pc, sp) }
+                            pc = target
+                        }
                     case .isOp:
                         let b = pop(slots, &sp)
                         let a = pop(slots, &sp)
