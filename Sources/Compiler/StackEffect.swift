@@ -11,7 +11,7 @@ public func stackEffect(_ op: Opcode, arg: Int32, jump: Bool) -> Int {
     case .swap: return 0
     case .pushNull: return 1
 
-    case .loadConst, .loadFast, .loadFastLoadAttr, .loadFastStoreAttr, .loadFastCallMethod0, .loadDeref, .loadClosure, .loadClassDeref, .loadName, .loadGlobal: return 1
+    case .loadConst, .loadFast, .loadFastLoadAttr, .loadFastStoreAttr, .loadFastCallMethod0, .loadFastConstBinary, .loadFastFastBinary, .loadDeref, .loadClosure, .loadClassDeref, .loadName, .loadGlobal: return 1
     case .storeFast, .storeDeref, .storeName, .storeGlobal: return -1
     case .deleteFast, .deleteDeref, .deleteName, .deleteGlobal: return 0
 

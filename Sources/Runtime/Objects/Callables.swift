@@ -211,7 +211,8 @@ public final class PyCode: PyObject {
 
     /// `LOAD_FAST i; LOAD_ATTR n` → `LOAD_FAST_LOAD_ATTR i; LOAD_ATTR n` (and the same for STORE_ATTR):
     /// see `Opcode.loadFastLoadAttr`; `LOAD_FAST i; LOAD_METHOD n; CALL 0` → `LOAD_FAST_CALL_METHOD0 i; …`
-    /// (`Opcode.loadFastCallMethod0`); `COMPARE_OP; POP_JUMP_IF_*` → `COMPARE_OP_JUMP; …`
+    /// (`Opcode.loadFastCallMethod0`); `LOAD_FAST i; LOAD_CONST c | LOAD_FAST j; BINARY_OP op` →
+    /// `LOAD_FAST_CONST_BINARY` / `LOAD_FAST_FAST_BINARY` (int arithmetic on locals); `COMPARE_OP; POP_JUMP_IF_*` → `COMPARE_OP_JUMP; …`
     /// (`Opcode.compareOpJump`). The instructions after it stay, so a jump that lands on one of them
     /// (`(a if c else b).x`) still finds it.
     static func fuseLocalAttributeAccess(_ ins: UnsafeMutablePointer<Instruction>, count: Int) {
@@ -226,6 +227,10 @@ public final class PyCode: PyObject {
             case .storeAttr: ins[i].op = .loadFastStoreAttr
             case .loadMethod where i + 2 < count && ins[i + 2].op == .call && ins[i + 2].arg == 0:
                 ins[i].op = .loadFastCallMethod0
+            case .loadConst where i + 2 < count && ins[i + 2].op == .binaryOp:
+                ins[i].op = .loadFastConstBinary
+            case .loadFast where i + 2 < count && ins[i + 2].op == .binaryOp:
+                ins[i].op = .loadFastFastBinary
             default: break
             }
         }

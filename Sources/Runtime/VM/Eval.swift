@@ -97,6 +97,23 @@ extension VM {
                         let v = slots[Int(instr.arg)]
                         if v.isNull { throw unboundLocal(f.code.co.varnames[Int(instr.arg)]) }
                         push(slots, &sp, v)
+                    case .loadFastConstBinary:
+                        // `pc` is at the LOAD_CONST, `pc + 1` at the BINARY_OP.
+                        if let x = Value.peekInt(slots + Int(instr.arg)), let y = Value.peekInt(consts + Int(ins[pc].arg)),
+                           let r = fastBinary(ins[pc &+ 1].arg, .int(x), .int(y)) {
+                            push(slots, &sp, r); pc &+= 2; continue
+                        }
+                        let v = slots[Int(instr.arg)]
+                        if v.isNull { throw unboundLocal(f.code.co.varnames[Int(instr.arg)]) }
+                        push(slots, &sp, v)
+                    case .loadFastFastBinary:
+                        if let x = Value.peekInt(slots + Int(instr.arg)), let y = Value.peekInt(slots + Int(ins[pc].arg)),
+                           let r = fastBinary(ins[pc &+ 1].arg, .int(x), .int(y)) {
+                            push(slots, &sp, r); pc &+= 2; continue
+                        }
+                        let v = slots[Int(instr.arg)]
+                        if v.isNull { throw unboundLocal(f.code.co.varnames[Int(instr.arg)]) }
+                        push(slots, &sp, v)
                     case .loadFastCallMethod0:
                         // `pc` moves past the CALL first, as if the three instructions had run: an
                         // exception from the method is then reported at the CALL (its traceback line
