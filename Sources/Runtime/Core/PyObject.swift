@@ -39,6 +39,14 @@ public final class PyInstance: PyObject {
         super.init(type: type)
     }
 
+    /// `init(type:)` taking over a +1 reference to the type (the class's stack slot in `Cls(x)`), so
+    /// making the instance costs no reference counting for its type.
+    init(adoptingType type: Unmanaged<PyType>) {
+        let hint = type._withUnsafeGuaranteedRef { $0.instanceAttributeHint.load(ordering: .relaxed) }
+        self.dict = hint == 0 ? PyDict() : PyDict(table: DictTable(minimumCapacity: hint))
+        super.init(type: type.takeRetainedValue())
+    }
+
     public override var instanceDict: PyDict? { dict }
 
     deinit {
