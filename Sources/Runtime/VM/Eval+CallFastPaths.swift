@@ -193,8 +193,8 @@ extension VM {
                     guard name.isInterned else { return nil }
                     let entry = cacheEntry(t, name)
                     guard case .some(.object(let fn)) = entry.pointee.value, fn.hasType(functionTypeID) else { return nil }
-                    let dict = unsafeDowncast(o, to: PyInstance.self).dict
-                    guard !(gilHeld ? dict.containsStrHoldingGIL(name) : dict.containsStr(name)) else { return nil }
+                    let inst = unsafeDowncast(o, to: PyInstance.self)
+                    guard !(gilHeld ? inst.hasAttributeHoldingGIL(name) : inst.hasAttribute(name)) else { return nil }
                     return .object(fn)
                 }
         } }
@@ -274,8 +274,8 @@ extension VM {
             return unretainedName(names, i)
                 ._withUnsafeGuaranteedRef { name in
                     guard typeLacks(t, name) else { return nil }
-                    let dict = unsafeDowncast(o, to: PyInstance.self).dict
-                    return gilHeld ? dict.getStrHoldingGIL(name) : dict.getStr(name)
+                    let inst = unsafeDowncast(o, to: PyInstance.self)
+                    return gilHeld ? inst.attributeHoldingGIL(name) : inst.attribute(name)
                 }
         } }
     }
@@ -310,7 +310,7 @@ extension VM {
             return unretainedName(names, i)
                 ._withUnsafeGuaranteedRef { name in
                     guard typeLacks(t, name) else { return false }
-                    unsafeDowncast(o, to: PyInstance.self).dict.setStr(name, value.move())
+                    unsafeDowncast(o, to: PyInstance.self).setAttribute(name, value.move())
                     return true
                 }
         } }
