@@ -59,9 +59,20 @@ public final class PyInstance: PyObject {
     }
 
     deinit {
-        // Attribute values may be long chains of instances: released through the trashcan.
-        if count > 0 { withValues { Trashcan.dispose(inline: $0, count: InstanceKeys.capacity) } }
-        // (No deinitialization otherwise: the slots then hold only `.null`, which owns nothing.)
+        // Attribute values may be long chains of instances: released through the trashcan, unless
+        // none is an object (then nothing needs releasing: ints, floats, None, bools and `.null` own
+        // nothing, so the slots need no deinitialization either).
+        guard count > 0 else { return }
+        withValues { p in
+            var i = 0
+            while i < InstanceKeys.capacity {
+                if Value.peekObject(p + i) != nil {
+                    Trashcan.dispose(inline: p, count: InstanceKeys.capacity)
+                    return
+                }
+                i += 1
+            }
+        }
     }
 
     /// The inline slots, in place, as `Value`s (a homogeneous tuple is laid out as an array; `Value`
@@ -144,7 +155,7 @@ public final class PyInstance: PyObject {
             spin.unlock()
             return
         }
-        let d = materializeLocked()
+        let d = materializeLocked(room: 1)
         spin.unlock()
         d.setStr(name, value)
     }
@@ -183,10 +194,11 @@ public final class PyInstance: PyObject {
     public override func deleteInstanceAttribute(_ name: PyStr) -> Value? { deleteAttribute(name) }
     public override var instanceAttributeItems: [(Value, Value)]? { attributeItems }
 
-    /// Moves the inline values into a new dict, in insertion order (the lock is held).
-    private func materializeLocked() -> PyDict {
+    /// Moves the inline values into a new dict, in insertion order, with room for `room` more entries
+    /// (the lock is held).
+    private func materializeLocked(room: Int = 0) -> PyDict {
         if let d = materialized { return d }
-        var table = DictTable(minimumCapacity: count)
+        var table = DictTable(minimumCapacity: count + room)
         withValues { p in
             for i in 0..<count {
                 let s = slot(atPosition: i)
