@@ -113,6 +113,15 @@ public final class PyInstance: PyObject {
         return inlineValue(name)
     }
 
+    /// Calls `body` with the inline slot holding the attribute `name`, in place (not copied), for the
+    /// thread holding the GIL; nil when the instance has a dict or `name` has no slot. The slot may hold
+    /// `.null` (no such attribute). Only valid inside `body`, with no Python code running meanwhile.
+    @inline(__always)
+    func withAttributeSlotHoldingGIL<R>(_ name: PyStr, _ body: (UnsafeMutablePointer<Value>) -> R?) -> R? {
+        guard materialized == nil, let s = withKeys({ $0.slot(of: name) }) else { return nil }
+        return withValues { p in body(p + s) }
+    }
+
     /// Whether the attribute exists (without copying its value), for the thread holding the GIL.
     @inline(__always)
     func hasAttributeHoldingGIL(_ name: PyStr) -> Bool {
