@@ -134,7 +134,7 @@ public struct Completer {
                 for c in t.mro { if let v = c.dict.getStr(name) { return safeClassAttribute(v) } }
                 return nil
             }
-            if let d = o.instanceDict, let v = d.getStr(name) { return v }
+            if let v = o.instanceAttribute(PyStr(name)) { return v }
         }
         for c in obj.type.mro {
             if let v = c.dict.getStr(name) { return safeClassAttribute(v) }
@@ -153,8 +153,9 @@ public struct Completer {
     static func attributes(of obj: Value) -> [(String, Value?)] {
         var out: [(String, Value?)] = []
         var seen = Set<String>()
-        func add(_ dict: PyDict) {
-            for (k, v) in dict.items {
+        func add(_ dict: PyDict) { add(dict.items) }
+        func add(_ items: [(Value, Value)]) {
+            for (k, v) in items {
                 guard let name = (k.asObject as? PyStr)?.value, !seen.contains(name) else { continue }
                 seen.insert(name)
                 out.append((name, v))
@@ -168,7 +169,7 @@ public struct Completer {
                 where !seen.contains(n) { seen.insert(n); out.append((n, nil)) }
                 return out
             }
-            if let d = o.instanceDict { add(d) }
+            if let items = o.instanceAttributeItems { add(items) }
         }
         if !seen.contains("__class__") { seen.insert("__class__"); out.append(("__class__", nil)) }
         for c in obj.type.mro { add(c.dict) }

@@ -150,7 +150,7 @@ struct NameFinder {
         for scope in scopes {
             for (n, v) in scope where !n.hasPrefix("__") {
                 guard case .object(let o) = v, let inst = o as? PyInstance else { continue }
-                for (k, av) in inst.dict.items {
+                for (k, av) in inst.attributeItems {
                     if case .object(let a) = av, a === target, let key = k.asObject as? PyStr, !key.value.hasPrefix("_") {
                         return n + "." + key.value
                     }
@@ -165,7 +165,7 @@ struct NameFinder {
         for scope in scopes {
             for (n, v) in scope where !n.hasPrefix("__") {
                 guard case .object(let o) = v, let inst = o as? PyInstance else { continue }
-                for (_, av) in inst.dict.items {
+                for (_, av) in inst.attributeItems {
                     if case .object(let a) = av, a === target { return (inst, n) }
                 }
             }

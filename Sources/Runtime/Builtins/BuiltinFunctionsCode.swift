@@ -25,7 +25,7 @@ extension Builtins {
         let t = PyType(builtin: "Quitter", base: .object, module: "_sitebuiltins")
         t.isBaseType = false
         t.method("__repr__") { _, args in
-            let name = (args[0].asObject as? PyInstance)?.dict.getStr("name").flatMap { ($0.asObject as? PyStr)?.value } ?? "quit"
+            let name = (args[0].asObject as? PyInstance)?.attribute(PyStr.intern("name")).flatMap { ($0.asObject as? PyStr)?.value } ?? "quit"
             return .str("Use \(name)() or Ctrl-D (i.e. EOF) to exit")
         }
         t.method("__call__") { vm, args in try quit(vm, args.dropFirst()) }

@@ -144,7 +144,7 @@ extension Builtins {
                 add(["__name__", "__qualname__", "__mro__", "__bases__", "__module__", "__doc__", "__dict__"].map { .str($0) })
                 return sortedNames(names)
             }
-            if let d = o.instanceDict { add(d.keys) }
+            if let items = o.instanceAttributeItems { add(items.map { $0.0 }) }
         }
         add([.str("__class__")])
         for c in obj.type.mro { add(c.dict.keys) }

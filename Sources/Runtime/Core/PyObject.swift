@@ -24,32 +24,25 @@ open class PyObject: @unchecked Sendable {
     init(uninitializedType: ()) { self._type = nil }
 
     /// Per-instance attribute dictionary (`__dict__`), or nil for objects without one (str, int, list …).
+    /// For a `PyInstance` this makes the dict (see there): code that only reads attributes uses the
+    /// accessors below, which do not.
     open var instanceDict: PyDict? { nil }
-}
 
-/// An instance of a user-defined class (layout `object`): just a type and a `__dict__`.
-public final class PyInstance: PyObject {
-    public let dict: PyDict
-    public init(type: PyType, dict: PyDict) { self.dict = dict; super.init(type: type) }
+    /// The attribute `name` from the object's `__dict__`, or nil (also when it has none).
+    open func instanceAttribute(_ name: PyStr) -> Value? { instanceDict?.getStr(name) }
 
-    /// A new instance whose `__dict__` has room for the attributes its class's instances usually get.
-    public override init(type: PyType) {
-        let hint = type.instanceAttributeHint.load(ordering: .relaxed)
-        self.dict = hint == 0 ? PyDict() : PyDict(table: DictTable(minimumCapacity: hint))
-        super.init(type: type)
+    /// Stores `name` in the object's `__dict__`; false when the object has none.
+    open func setInstanceAttribute(_ name: PyStr, _ value: Value) -> Bool {
+        guard let d = instanceDict else { return false }
+        d.setStr(name, value)
+        return true
     }
 
-    public override var instanceDict: PyDict? { dict }
+    /// Removes `name` from the object's `__dict__`, returning its value; nil when absent or no dict.
+    open func deleteInstanceAttribute(_ name: PyStr) -> Value? { instanceDict?.deleteStr(name) }
 
-    deinit {
-        let n = dict.count
-        let t = typeRef
-        t._withUnsafeGuaranteedRef { t in
-            if n > t.instanceAttributeHint.load(ordering: .relaxed) && n <= DictTable.linearLimit {
-                t.instanceAttributeHint.store(n, ordering: .relaxed)
-            }
-        }
-    }
+    /// The `__dict__`'s items (a snapshot), or nil when the object has none.
+    open var instanceAttributeItems: [(Value, Value)]? { instanceDict?.items }
 }
 
 /// A tiny mutex wrapper usable as a stored property of a class (Synchronization's `Mutex` is

@@ -30,10 +30,8 @@ public final class PyType: PyObject {
     public var isBaseType: Bool = true
     /// `VM.classFacts` cache: `epoch << factBits | facts`, or -1 before the first ask.
     let factsCache = Atomic<Int>(-1)
-    /// How many attributes this class's instances have ended up with (the most seen when one was
-    /// freed): new instances reserve that much room in their `__dict__`, so setting the attributes in
-    /// `__init__` does not regrow the table once per attribute. CPython sizes shared-key dicts the same way.
-    let instanceAttributeHint = Atomic<Int>(0)
+    /// The attribute names this class's instances (`PyInstance`) share, each with its value slot.
+    let instanceKeys = InstanceKeys()
     static let factDefaultNew = 1
     static let factDefaultSetattr = 2
     static let factDefaultGetattribute = 4

@@ -53,6 +53,24 @@ enum Trashcan {
         }
     }
 
+    /// `dispose` for a dying instance's inline attribute values: released in place (each slot left
+    /// `.null`, as the instance's own destruction expects) unless they must be parked.
+    static func dispose(inline values: UnsafeMutablePointer<Value>, count: Int) {
+        let depth = interleave_dealloc_enter()
+        if depth > limit {
+            let parked = pending
+            for i in 0..<count where Value.peekObject(values + i) != nil {
+                parked.values.append((values + i).move())
+                (values + i).initialize(to: .null)
+            }
+            interleave_dealloc_leave()
+            return
+        }
+        for i in 0..<count where Value.peekObject(values + i) != nil { values[i] = .null }
+        if depth == 1 { releaseParked() }
+        interleave_dealloc_leave()
+    }
+
     /// Releases `children` (moved out of a dying container) without deep recursion.
     static func dispose(_ children: consuming [Value]) {
         let depth = interleave_dealloc_enter()

@@ -58,6 +58,9 @@ extension Value {
     /// Whether `peekObject` reads `Value`s correctly on this toolchain.
     public static func rawLayoutIsAsExpected() -> Bool {
         guard MemoryLayout<Value>.size == tagOffset + 1 else { return false }
+        // `PyInstance` keeps its values in raw 8-byte words.
+        guard MemoryLayout<Value>.alignment <= 8,
+              MemoryLayout<PyInstance.Values>.size >= InstanceKeys.capacity * MemoryLayout<Value>.stride else { return false }
         let probe = PyObject(type: PyType.object)
         let samples: [Value] = [.null, .none, .bool(true), .bool(false), .int(3), .int(-1), .int(Int.max),
                                 .float(1.5), .float(-0.0), .object(probe)]

@@ -42,7 +42,7 @@ extension VM {
     /// is linked to `caller`.
     @inline(__always)
     func enterFrame(_ fn: PyFunction, _ slots: UnsafeMutablePointer<Value>, _ sp: inout Int,
-                    _ layout: (base: Int, argStart: Int, nargs: Int), caller: Frame, instance: Value?,
+                    _ layout: (base: Int, argStart: Int, nargs: Int), caller: Frame, instance: consuming Value?,
                     calleeOnStack: Bool = false) throws -> Frame {
         let (base, argStart, nargs) = layout
         if depth >= interpRef._withUnsafeGuaranteedRef({ $0.recursionLimit.load(ordering: .relaxed) }) {
@@ -52,9 +52,10 @@ extension VM {
         // into the frame instead of being retained there and released here.
         let nf = calleeOnStack ? allocateFrame(fn, adoptingFrom: slots + argStart - 1) : allocateFrame(fn)
         var ns = nf.slots
-        if let instance {
+        if let instance = consume instance {
+            // One copy for the frame's `self`, the new reference moves into `constructedInstance`.
             ns[0] = instance
-            nf.constructedInstance = instance
+            nf.constructedInstance = consume instance
             ns += 1
         }
         for i in 0..<nargs { ns[i] = (slots + argStart + i).move() }
@@ -130,23 +131,43 @@ extension VM {
     /// Enters `__init__` for `Cls(args)` when `Cls` is a user class with a native `__new__` (plain
     /// objects with a `__dict__`, or exceptions) whose `__init__` is a simple Python function: allocates
     /// the instance, which the call evaluates to when `__init__` returns. Returns nil, stack untouched,
-    /// when it does not apply.
+    /// when it does not apply. The class and `__init__` are read unretained; for a plain object the
+    /// stack's reference to the class moves into the instance (its `type`) and `__init__` takes the
+    /// class's stack slot, so the frame adopts that reference: creating `Cls(x)` then costs no
+    /// reference counting for the class and one retain for `__init__`.
     @inline(never)
     func enterInitCall(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ layout: (base: Int, argStart: Int, nargs: Int),
                        caller: Frame) throws -> Frame? {
         let (argStart, nargs) = (layout.argStart, layout.nargs)
-        guard case .object(let co) = slots[argStart - 1], co.hasType(typeTypeID) else { return nil }
-        let cls = unsafeDowncast(co, to: PyType.self)
-        guard !cls.isBuiltin, cls.layout != .builtin, hasNativeNew(cls) else { return nil }
-        let entry = cacheEntry(cls, Names.`init`)
-        guard case .some(.object(let io)) = entry.pointee.value, io.hasType(functionTypeID) else { return nil }
-        let initFn = unsafeDowncast(io, to: PyFunction.self)
-        guard initFn.code.hasSimpleSignature, initFn.code.argcount == nargs + 1 else { return nil }
-        // Exception classes: BaseException.__new__ keeps the arguments as `args` (read in place here).
-        let instance: Value = cls.layout == .object
-            ? .object(PyInstance(type: cls))
-            : try allocateInstance(cls, Args(borrowing: slots + argStart, count: nargs))
-        return try enterFrame(initFn, slots, &sp, layout, caller: caller, instance: instance)
+        let classSlot = slots + argStart - 1
+        guard let cu = Value.peekObject(classSlot) else { return nil }
+        let initFn: Unmanaged<PyFunction>? = cu._withUnsafeGuaranteedRef { co in
+            guard co.hasType(typeTypeID) else { return nil }
+            let cls = unsafeDowncast(co, to: PyType.self)
+            guard !cls.isBuiltin, cls.layout != .builtin, hasNativeNew(cls) else { return nil }
+            let entry = cacheEntry(cls, Names.`init`)
+            guard case .some(.object(let io)) = entry.pointee.value, io.hasType(functionTypeID) else { return nil }
+            let fn = unsafeDowncast(io, to: PyFunction.self)
+            guard fn.code.hasSimpleSignature, fn.code.argcount == nargs + 1 else { return nil }
+            return Unmanaged.passUnretained(fn)
+        }
+        guard let initFn else { return nil }
+        let isPlain = cu._withUnsafeGuaranteedRef { unsafeDowncast($0, to: PyType.self).layout == .object }
+        guard isPlain else {
+            // Exception classes: BaseException.__new__ keeps the arguments as `args` (read in place here).
+            let instance = try cu._withUnsafeGuaranteedRef {
+                try allocateInstance(unsafeDowncast($0, to: PyType.self), Args(borrowing: slots + argStart, count: nargs))
+            }
+            return try initFn._withUnsafeGuaranteedRef {
+                try enterFrame($0, slots, &sp, layout, caller: caller, instance: instance)
+            }
+        }
+        var instance: Value? = .object(PyInstance(adoptingType: Unmanaged<PyType>.fromOpaque(cu.toOpaque())))
+        // The class's reference now belongs to the instance; `__init__` (retained once) takes its slot.
+        classSlot.initialize(to: .object(initFn.takeUnretainedValue()))
+        return try initFn._withUnsafeGuaranteedRef {
+            try enterFrame($0, slots, &sp, layout, caller: caller, instance: instance.take(), calleeOnStack: true)
+        }
     }
 
     /// LOAD_METHOD for an instance of a plain class whose class attribute `name` is a Python function
@@ -163,8 +184,8 @@ extension VM {
                     guard name.isInterned else { return nil }
                     let entry = cacheEntry(t, name)
                     guard case .some(.object(let fn)) = entry.pointee.value, fn.hasType(functionTypeID) else { return nil }
-                    let dict = unsafeDowncast(o, to: PyInstance.self).dict
-                    guard !(gilHeld ? dict.containsStrHoldingGIL(name) : dict.containsStr(name)) else { return nil }
+                    let inst = unsafeDowncast(o, to: PyInstance.self)
+                    guard !(gilHeld ? inst.hasAttributeHoldingGIL(name) : inst.hasAttribute(name)) else { return nil }
                     return .object(fn)
                 }
         } }
@@ -262,8 +283,8 @@ extension VM {
             return unretainedName(names, i)
                 ._withUnsafeGuaranteedRef { name in
                     guard typeLacks(t, name) else { return nil }
-                    let dict = unsafeDowncast(o, to: PyInstance.self).dict
-                    return gilHeld ? dict.getStrHoldingGIL(name) : dict.getStr(name)
+                    let inst = unsafeDowncast(o, to: PyInstance.self)
+                    return gilHeld ? inst.attributeHoldingGIL(name) : inst.attribute(name)
                 }
         } }
     }
@@ -298,7 +319,7 @@ extension VM {
             return unretainedName(names, i)
                 ._withUnsafeGuaranteedRef { name in
                     guard typeLacks(t, name) else { return false }
-                    unsafeDowncast(o, to: PyInstance.self).dict.setStr(name, value.move())
+                    unsafeDowncast(o, to: PyInstance.self).setAttribute(name, value.move())
                     return true
                 }
         } }
@@ -331,7 +352,9 @@ extension VM {
     @inline(never)
     func leaveFrame(_ done: Frame) -> (Frame, Value) {
         let caller = done.back.unsafelyUnwrapped
-        let instance = done.constructedInstance
+        // Moved out, not copied: the frame's reference becomes the call's result.
+        var instance = Value.null
+        swap(&instance, &done.constructedInstance)
         finishFrame(done)
         return (caller, instance)
     }

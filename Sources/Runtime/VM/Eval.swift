@@ -91,6 +91,10 @@ extension VM {
                         if v.isNull { throw unboundLocal(f.code.co.varnames[Int(instr.arg)]) }
                         push(slots, &sp, v)
                     case .loadFastLoadAttr:
+                        if ins[pc + 1].op == .loadAttr,
+                           loadAttrChainFast(from: slots + Int(instr.arg), into: slots + sp, names, Int(ins[pc].arg), Int(ins[pc + 1].arg)) {
+                            sp += 1; pc += 2; continue
+                        }
                         if loadAttrFast(from: slots + Int(instr.arg), into: slots + sp, names, Int(ins[pc].arg)) {
                             sp += 1; pc += 1; continue
                         }

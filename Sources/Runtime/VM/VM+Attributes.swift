@@ -33,7 +33,7 @@ extension VM {
     public func attributeNames(_ obj: Value) throws -> [String] {
         var names = Set<String>()
         if case .object(let o) = obj {
-            if let d = o.instanceDict { for k in d.keys { if let s = k.asObject as? PyStr { names.insert(s.value) } } }
+            if let items = o.instanceAttributeItems { for (k, _) in items { if let s = k.asObject as? PyStr { names.insert(s.value) } } }
             if let t = o as? PyType { for c in t.mro { for k in c.dict.keys { if let s = k.asObject as? PyStr { names.insert(s.value) } } } }
         }
         for c in obj.type.mro { for k in c.dict.keys { if let s = k.asObject as? PyStr { names.insert(s.value) } } }
@@ -74,7 +74,7 @@ extension VM {
             }
             if let gs = d as? PyGetSetDescriptor { return try gs.getter(self, obj) }
         }
-        if case .object(let o) = obj, let dict = o.instanceDict, let v = dict.getStr(name) { return v }
+        if case .object(let o) = obj, let v = o.instanceAttribute(name) { return v }
         if let ca = classAttr { return try bindDescriptor(ca, instance: obj, owner: type) }
         if name.value == "__class__" { return .object(type) }
         if name.value == "__dict__", case .object(let o) = obj, let d = o.instanceDict { return .object(d) }
@@ -188,7 +188,7 @@ extension VM {
                 PyType.invalidateLookupCaches()
                 return
             }
-            if let d = o.instanceDict { d.setStr(name, value); return }
+            if o.setInstanceAttribute(name, value) { return }
         }
         if obj.type.lookup(name) != nil {
             throw PyError.attribute("'\(obj.typeName)' object attribute '\(name.value)' is read-only")
@@ -201,7 +201,7 @@ extension VM {
             if p.fdel.isNone { throw PyError.attribute("property '\(name.value)' of '\(obj.typeName)' object has no deleter") }
             _ = try call(p.fdel, Args([obj])); return
         }
-        if case .object(let o) = obj, let d = o.instanceDict, d.deleteStr(name) != nil {
+        if case .object(let o) = obj, o.deleteInstanceAttribute(name) != nil {
             if o is PyType { PyType.invalidateLookupCaches() }
             return
         }
@@ -218,7 +218,7 @@ extension VM {
             let t = o.type
             if let attr = lookupCached(t, name), case .object(let d) = attr,
                d.hasType(functionTypeID) || (d.hasType(builtinFunctionTypeID) && unsafeDowncast(d, to: PyBuiltinFunction.self).boundSelf == nil) {
-                if let dict = o.instanceDict, let v = dict.getStr(name) { return (v, nil) }
+                if let v = o.instanceAttribute(name) { return (v, nil) }
                 return (attr, obj)
             }
         } else if case .object = obj {
