@@ -39,12 +39,14 @@ public final class PyBaseException: PyObject {
     /// each entry came from, so that re-raising in the same frame adds no duplicate line.
     var unwound: [(entry: TracebackEntry, frame: ObjectIdentifier?)] = []
 
-    /// Records that the exception passes through frame `id` at `entry` (once per frame in a row).
+    /// Whether the last frame recorded is `id` (re-raising in the same frame adds no line).
     @inline(__always)
-    func noteUnwinding(through id: ObjectIdentifier, _ entry: () -> TracebackEntry) {
-        if unwound.last?.frame == id { return }
+    func lastUnwound(is id: ObjectIdentifier) -> Bool { unwound.last?.frame == id }
+
+    /// Records that the exception passes through frame `id` at `entry`.
+    func noteUnwinding(through id: ObjectIdentifier, at entry: TracebackEntry) {
         if unwound.isEmpty { unwound.reserveCapacity(4) }
-        unwound.append((entry(), id))
+        unwound.append((entry, id))
     }
     public var cause: Value = .none
     public var context: Value = .none

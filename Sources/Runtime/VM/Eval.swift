@@ -572,7 +572,10 @@ extension VM {
                 while true {
                     let faultPC = pc - 1
                     f.lastPC = faultPC
-                    exc.noteUnwinding(through: ObjectIdentifier(f)) { f.tracebackEntry }
+                    // (No closure over `f` here: capturing the loop's frame variable, even in a
+                    // non-escaping closure, cost the call path a retain/release pair.)
+                    let fid = ObjectIdentifier(f)
+                    if !exc.lastUnwound(is: fid) { exc.noteUnwinding(through: fid, at: f.tracebackEntry) }
                     if let h = findHandler(f.code, faultPC) {
                         let target = f.stackBase + Int(h.depth)
                         if sp > target { (slots + target).deinitialize(count: sp - target); sp = target }
