@@ -214,10 +214,11 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
     /// (no bool pushed and popped, one dispatch fewer) and skips the jump instruction; otherwise it
     /// acts exactly as `COMPARE_OP`. Same argument and stack effect as `COMPARE_OP`.
     case compareOpJump
-    /// Replace `LOAD_FAST i` when `LOAD_CONST c; BINARY_OP op` (`n - 1`, `i + 1`) or `LOAD_FAST j;
-    /// BINARY_OP op` (`acc + x`) follow: when both operands are ints and the result is computed natively,
-    /// the VM pushes it and skips both instructions (one dispatch instead of three, no copies); otherwise
-    /// it acts exactly as `LOAD_FAST`.
+    /// Replace `LOAD_FAST i` when `LOAD_CONST c` or `LOAD_FAST j` and then `BINARY_OP`, `COMPARE_OP` or
+    /// `COMPARE_OP_JUMP` follow (`n - 1`, `acc + x`, `i < n`): when both operands are ints and the
+    /// operation is computed natively, the VM does it in one dispatch — and a `STORE_FAST` after a
+    /// `BINARY_OP` (`i += 1`), or the jump after a `COMPARE_OP_JUMP`, too — skipping those instructions;
+    /// otherwise it acts exactly as `LOAD_FAST`.
     case loadFastConstBinary
     case loadFastFastBinary
 }

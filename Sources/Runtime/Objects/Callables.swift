@@ -215,6 +215,8 @@ public final class PyCode: PyObject {
     /// `LOAD_FAST_CONST_BINARY` / `LOAD_FAST_FAST_BINARY` (int arithmetic on locals); `COMPARE_OP; POP_JUMP_IF_*` → `COMPARE_OP_JUMP; …`
     /// (`Opcode.compareOpJump`). The instructions after it stay, so a jump that lands on one of them
     /// (`(a if c else b).x`) still finds it.
+    private static func isIntOperator(_ op: Opcode) -> Bool { op == .binaryOp || op == .compareOp || op == .compareOpJump }
+
     static func fuseLocalAttributeAccess(_ ins: UnsafeMutablePointer<Instruction>, count: Int) {
         guard count > 1 else { return }
         for i in 0..<(count - 1) where ins[i].op == .compareOp
@@ -227,9 +229,9 @@ public final class PyCode: PyObject {
             case .storeAttr: ins[i].op = .loadFastStoreAttr
             case .loadMethod where i + 2 < count && ins[i + 2].op == .call && ins[i + 2].arg == 0:
                 ins[i].op = .loadFastCallMethod0
-            case .loadConst where i + 2 < count && ins[i + 2].op == .binaryOp:
+            case .loadConst where i + 2 < count && isIntOperator(ins[i + 2].op):
                 ins[i].op = .loadFastConstBinary
-            case .loadFast where i + 2 < count && ins[i + 2].op == .binaryOp:
+            case .loadFast where i + 2 < count && isIntOperator(ins[i + 2].op):
                 ins[i].op = .loadFastFastBinary
             default: break
             }

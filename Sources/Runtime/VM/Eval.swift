@@ -101,19 +101,30 @@ extension VM {
                         let v = slots[Int(instr.arg)]
                         if v.isNull { throw unboundLocal(f.code.co.varnames[Int(instr.arg)]) }
                         push(slots, &sp, v)
-                    case .loadFastConstBinary:
-                        // `pc` is at the LOAD_CONST, `pc + 1` at the BINARY_OP.
-                        if let x = Value.peekInt(slots + Int(instr.arg)), let y = Value.peekInt(consts + Int(ins[pc].arg)),
-                           let r = fastBinary(ins[pc &+ 1].arg, .int(x), .int(y)) {
-                            push(slots, &sp, r); pc &+= 2; continue
-                        }
-                        let v = slots[Int(instr.arg)]
-                        if v.isNull { throw unboundLocal(f.code.co.varnames[Int(instr.arg)]) }
-                        push(slots, &sp, v)
-                    case .loadFastFastBinary:
-                        if let x = Value.peekInt(slots + Int(instr.arg)), let y = Value.peekInt(slots + Int(ins[pc].arg)),
-                           let r = fastBinary(ins[pc &+ 1].arg, .int(x), .int(y)) {
-                            push(slots, &sp, r); pc &+= 2; continue
+                    case .loadFastConstBinary, .loadFastFastBinary:
+                        // `pc` is at the second operand's load, `pc + 1` at the operator.
+                        let yp = instr.op == .loadFastConstBinary ? consts + Int(ins[pc].arg) : slots + Int(ins[pc].arg)
+                        if let x = Value.peekInt(slots + Int(instr.arg)), let y = Value.peekInt(yp) {
+                            let op = ins[pc &+ 1]
+                            if op.op == .binaryOp {
+                                if let r = fastBinary(op.arg, .int(x), .int(y)) {
+                                    let next = ins[pc &+ 2]
+                                    if next.op == .storeFast { slots[Int(next.arg)] = r; pc &+= 3 }
+                                    else { push(slots, &sp, r); pc &+= 2 }
+                                    continue
+                                }
+                            } else if let r = fastCompare(op.arg, .int(x), .int(y)) {
+                                if op.op == .compareOp { push(slots, &sp, .bool(r)); pc &+= 2; continue }
+                                // COMPARE_OP_JUMP: the jump after it too.
+                                let jump = ins[pc &+ 2]
+                                pc &+= 3
+                                if r == (jump.op == .popJumpIfTrue) {
+                                    let target = Int(jump.arg)
+                                    if target < pc { try safePoint(pc, sp) }
+                                    pc = target
+                                }
+                                continue
+                            }
                         }
                         let v = slots[Int(instr.arg)]
                         if v.isNull { throw unboundLocal(f.code.co.varnames[Int(instr.arg)]) }
