@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The frames of ordinary calls are immortal (in Swift's reference counting) and recycled process-wide.
 ///
 /// Each call switches the eval loop's frame variable to the callee and back on return, and the
@@ -12,7 +10,9 @@ import Synchronization
 /// Generator frames come from the pool too: a generator owns its frame while it lives and gives it back
 /// when it goes away (`PyGenerator.deinit`).
 enum FramePool {
-    private static let free = Mutex<[Frame]>([])
+    // `Locked` (a pthread mutex), not Synchronization's `Mutex`: ThreadSanitizer cannot see the futex
+    // lock, and with generator frames pooled too, threads take and give back frames all the time.
+    private static let free = Locked<[Frame]>([])
 
     /// A recycled frame, or nil when the pool is empty.
     static func take() -> Frame? {
