@@ -383,8 +383,12 @@ extension VM {
                         f.pc = pc; f.sp = sp
                         // The iterator is read in place (no copy) and dispatched by its Swift class.
                         let step = try nextInPlace(slots + sp - 1)
-                        if let v = try step ?? slowNext(slots[sp - 1]) { push(slots, &sp, v) }
-                        else {
+                        if let v = try step ?? slowNext(slots[sp - 1]) {
+                            // `for x in …:` stores the item at once: the STORE_FAST that follows is done
+                            // here (one dispatch fewer per iteration).
+                            let next = ins[pc]
+                            if next.op == .storeFast { slots[Int(next.arg)] = v; pc &+= 1 } else { push(slots, &sp, v) }
+                        } else {
                             sp -= 1; (slots + sp).deinitialize(count: 1)
                             pc = Int(instr.arg)
                         }
