@@ -164,6 +164,7 @@ public enum ThreadModule {
             }
         } catch {}
         vm.emit(.threadEnd)
+        vm.returnIdleFrames()
         threadCount.add(-1, ordering: .relaxed)
         running.subtract(1, ordering: .relaxed)
         vm.unbind()

@@ -119,6 +119,15 @@ public final class VM: @unchecked Sendable {
         FramePool.giveBack(frameStack[framesInUse...])
     }
 
+    /// Gives the idle frames back to the pool now, on this VM's thread (a thread calls it when its
+    /// Python code is done). Giving them back in `deinit` instead happened on whichever thread dropped
+    /// the VM last, ordered after this thread's last writes to the frames only by Swift's reference
+    /// counting, which ThreadSanitizer cannot see: it reported the next thread to use a frame.
+    public func returnIdleFrames() {
+        FramePool.giveBack(frameStack[framesInUse...])
+        frameStack.removeSubrange(framesInUse...)
+    }
+
     /// The VM of the calling OS thread, if it runs Python code.
     public static var current: VM? { currentStorage.current }
     private static let currentStorage = ThreadLocalVM()
