@@ -74,16 +74,7 @@ extension VM {
             // Immortal and pooled too (the generator gives it back when it goes away): each resume
             // switches the eval loop's frame variable to it, which would otherwise be an atomic
             // retain/release pair per generator step.
-            let slots = UnsafeMutablePointer<Value>.allocate(capacity: code.frameSize)
-            let frame: Frame
-            if let pooled = FramePool.take() {
-                pooled.reset(code: code, globals: f.globals, builtins: f.builtins, function: f, slots: slots)
-                frame = pooled
-            } else {
-                frame = FramePool.make(Frame(code: code, globals: f.globals, builtins: f.builtins, locals: nil,
-                                             function: f, slots: slots, arenaAllocated: false))
-                frame.stacked = true
-            }
+            let frame = pooledFrame(f, slots: .allocate(capacity: code.frameSize))
             frame.arenaAllocated = false
             return frame
         }
@@ -94,17 +85,22 @@ extension VM {
             frame.reset(code: code, globals: f.globals, builtins: f.builtins, function: f, slots: slots)
             return frame
         }
-        let frame: Frame
-        if let pooled = FramePool.take() {
-            pooled.reset(code: code, globals: f.globals, builtins: f.builtins, function: f, slots: slots)
-            frame = pooled
-        } else {
-            frame = FramePool.make(Frame(code: code, globals: f.globals, builtins: f.builtins, locals: nil,
-                                         function: f, slots: slots, arenaAllocated: true))
-            frame.stacked = true
-        }
+        let frame = pooledFrame(f, slots: slots)
         frameStack.append(frame)
         framesInUse += 1
+        return frame
+    }
+
+    /// A frame from the process-wide pool (or a new immortal one) set up for a call of `f` with `slots`
+    /// (arena slots, marked `arenaAllocated`; a generator's caller clears that).
+    private func pooledFrame(_ f: PyFunction, slots: UnsafeMutablePointer<Value>) -> Frame {
+        if let pooled = FramePool.take() {
+            pooled.reset(code: f.code, globals: f.globals, builtins: f.builtins, function: f, slots: slots)
+            return pooled
+        }
+        let frame = FramePool.make(Frame(code: f.code, globals: f.globals, builtins: f.builtins, locals: nil,
+                                         function: f, slots: slots, arenaAllocated: true))
+        frame.stacked = true
         return frame
     }
 
