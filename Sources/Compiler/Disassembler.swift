@@ -16,7 +16,7 @@ extension Opcode {
     /// Whether the argument is meaningful (shown by the disassembler).
     public var hasArgument: Bool {
         switch self {
-        case .nop, .popTop, .pushNull, .binarySubscr, .storeSubscr, .deleteSubscr, .listToTuple, .getIter,
+        case .nop, .popTop, .pushNull, .pushNullCallLocal0, .binarySubscr, .storeSubscr, .deleteSubscr, .listToTuple, .getIter,
              .returnValue, .loadBuildClass, .pushExcInfo, .popExcept, .checkExcMatch, .loadAssertionError,
              .beforeWith, .withExceptStart, .yieldValue, .getYieldFromIter, .returnGenerator, .importStar,
              .printExpr:

@@ -221,6 +221,11 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
     /// otherwise it acts exactly as `LOAD_FAST`.
     case loadFastConstBinary
     case loadFastFastBinary
+    /// Replaces `PUSH_NULL` when `LOAD_FAST i; CALL 0` follow (`acquire()` with `acquire = lock.acquire`
+    /// saved earlier): when the local is a native function, bound or not, the VM calls it with its self
+    /// lent in place (no copy of the local onto the stack), pushes the result and skips both
+    /// instructions; otherwise it acts exactly as `PUSH_NULL`.
+    case pushNullCallLocal0
 }
 
 public enum BinaryOperator: Int32, Sendable, CaseIterable {

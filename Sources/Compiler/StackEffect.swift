@@ -9,7 +9,7 @@ public func stackEffect(_ op: Opcode, arg: Int32, jump: Bool) -> Int {
     case .popTop: return -1
     case .copy: return 1
     case .swap: return 0
-    case .pushNull: return 1
+    case .pushNull, .pushNullCallLocal0: return 1
 
     case .loadConst, .loadFast, .loadFastLoadAttr, .loadFastStoreAttr, .loadFastCallMethod0, .loadFastConstBinary, .loadFastFastBinary, .loadDeref, .loadClosure, .loadClassDeref, .loadName, .loadGlobal: return 1
     case .storeFast, .storeDeref, .storeName, .storeGlobal: return -1

@@ -223,6 +223,10 @@ public final class PyCode: PyObject {
             && (ins[i + 1].op == .popJumpIfFalse || ins[i + 1].op == .popJumpIfTrue) {
             ins[i].op = .compareOpJump
         }
+        for i in 0..<(count - 2) where ins[i].op == .pushNull && ins[i + 1].op == .loadFast
+            && ins[i + 2].op == .call && ins[i + 2].arg == 0 {
+            ins[i].op = .pushNullCallLocal0
+        }
         for i in 0..<(count - 1) where ins[i].op == .loadFast {
             switch ins[i + 1].op {
             case .loadAttr: ins[i].op = .loadFastLoadAttr

@@ -234,6 +234,24 @@ extension VM {
         }
     }
 
+    /// PUSH_NULL_CALL_LOCAL0 (`acquire()` on a local holding a native function, bound or not): calls it
+    /// with no arguments, its self (if bound) lent from the function object, which the local keeps
+    /// alive. Returns nil, nothing done, for any other callable.
+    @inline(never)
+    func callLocalNative0(_ local: UnsafeMutablePointer<Value>) throws -> Value? {
+        guard let cu = Value.peekObject(local) else { return nil }
+        return try cu._withUnsafeGuaranteedRef { co -> Value? in
+            guard co.hasType(builtinFunctionTypeID), co.isExactly(PyBuiltinFunction.self) else { return nil }
+            let b = unsafeDowncast(co, to: PyBuiltinFunction.self)
+            if b.boundSelf == nil { return try b.fn(self, Args(borrowing: local, count: 0)) }
+            guard let o = b.boundObject else { return nil }
+            return try withUnsafeTemporaryAllocation(of: Value.self, capacity: 1) { buf in
+                Value.initializeBorrowed(buf.baseAddress!, o)
+                return try b.fn(self, Args(borrowing: buf.baseAddress!, count: 1))
+            }
+        }
+    }
+
     /// The native method `names[i]` of an instance of a builtin type, unretained (builtin types' methods
     /// are immortal), or nil when the object is a type, a module or `super` (whose own attributes come
     /// first), has a `__dict__`, or the attribute is not a native unbound method.

@@ -83,6 +83,16 @@ extension VM {
                         let t = slots[sp - 1]; slots[sp - 1] = slots[i]; slots[i] = t
                     case .pushNull:
                         push(slots, &sp, .null)
+                    case .pushNullCallLocal0:
+                        // As for LOAD_FAST_CALL_METHOD0: `pc` moves past the CALL first.
+                        pc &+= 2
+                        try safePoint(pc, sp)
+                        f.sp = sp; f.pc = pc
+                        if let r = try callLocalNative0(slots + Int(ins[pc &- 2].arg)) {
+                            push(slots, &sp, r); continue
+                        }
+                        pc &-= 2
+                        push(slots, &sp, .null)
 
                     case .loadConst:
                         push(slots, &sp, consts[Int(instr.arg)])

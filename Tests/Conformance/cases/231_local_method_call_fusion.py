@@ -74,7 +74,37 @@ def conditional(flag):
     return (a if flag else b).pop()
 
 
+def saved_callables():
+    lock = threading.Lock()
+    acquire, release, locked = lock.acquire, lock.release, lock.locked
+    print(acquire(), locked(), release(), locked())
+    items = [1, 2, 3]
+    pop, copy = items.pop, items.copy
+    print(pop(), copy(), pop(), items)
+    make_dict, make_list = dict, list
+    print(make_dict(), make_list())
+    py = lambda: "python function"
+    print(py())
+    size = len
+    try:
+        size()
+    except TypeError as e:
+        print("TypeError:", e)
+    try:
+        release()
+    except RuntimeError as e:
+        print("RuntimeError:", e)
+    n = (5).bit_length
+    print(n())
+    try:
+        later()
+    except UnboundLocalError as e:
+        print("UnboundLocalError:", e)
+    later = print
+
+
 natives()
+saved_callables()
 python_methods()
 overrides()
 errors()
