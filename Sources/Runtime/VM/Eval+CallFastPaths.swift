@@ -91,12 +91,7 @@ extension VM {
             // the arguments. (Copying self into the stack cost two atomic operations per call.) Other
             // bound builtins (a non-object self, more arguments) take the general path.
             guard let o = b.boundObject, n < 4 else { return nil }
-            return try withUnsafeTemporaryAllocation(of: Value.self, capacity: 4) { buf in
-                let p = buf.baseAddress!
-                Value.initializeBorrowed(p, o)
-                UnsafeMutableRawPointer(p + 1).copyMemory(from: slots + start, byteCount: n * MemoryLayout<Value>.stride)
-                return try b.fn(self, Args(borrowing: p, count: n + 1))
-            }
+            return try callLending(b, self: o, args: slots + start, count: n)
         }
     }
 
@@ -228,10 +223,7 @@ extension VM {
     @inline(never)
     func callLocalNativeMethod0(_ local: UnsafeMutablePointer<Value>, _ names: UnsafeMutablePointer<PyStr>, _ i: Int) throws -> Value? {
         guard let ou = Value.peekObject(local), let fn = nativeMethod(ou, names, i) else { return nil }
-        return try withUnsafeTemporaryAllocation(of: Value.self, capacity: 1) { buf in
-            Value.initializeBorrowed(buf.baseAddress!, ou)
-            return try fn._withUnsafeGuaranteedRef { try $0.fn(self, Args(borrowing: buf.baseAddress!, count: 1)) }
-        }
+        return try fn._withUnsafeGuaranteedRef { try callLending($0, self: ou) }
     }
 
     /// PUSH_NULL_CALL_LOCAL0 (`acquire()` on a local holding a native function, bound or not): calls it
@@ -245,10 +237,21 @@ extension VM {
             let b = unsafeDowncast(co, to: PyBuiltinFunction.self)
             if b.boundSelf == nil { return try b.fn(self, Args(borrowing: local, count: 0)) }
             guard let o = b.boundObject else { return nil }
-            return try withUnsafeTemporaryAllocation(of: Value.self, capacity: 1) { buf in
-                Value.initializeBorrowed(buf.baseAddress!, o)
-                return try b.fn(self, Args(borrowing: buf.baseAddress!, count: 1))
-            }
+            return try callLending(b, self: o)
+        }
+    }
+
+    /// Calls native `fn` with `selfObject` and then the `count` (at most 3) values at `args` as its
+    /// arguments, lent as bitwise copies in a stack buffer: nothing is retained or released, so both
+    /// must be kept alive by their owners (the caller's slots, a bound function) for the call.
+    @inline(__always)
+    func callLending(_ fn: PyBuiltinFunction, self selfObject: Unmanaged<PyObject>,
+                     args: UnsafeMutablePointer<Value>? = nil, count n: Int = 0) throws -> Value {
+        try withUnsafeTemporaryAllocation(of: Value.self, capacity: 4) { buf in
+            let p = buf.baseAddress!
+            Value.initializeBorrowed(p, selfObject)
+            if let args { UnsafeMutableRawPointer(p + 1).copyMemory(from: args, byteCount: n * MemoryLayout<Value>.stride) }
+            return try fn.fn(self, Args(borrowing: p, count: n + 1))
         }
     }
 

@@ -206,3 +206,25 @@ extension VM {
         interp.builtins.dict.setStr("_", v)
     }
 }
+
+// MARK: small pieces the eval loop's handlers share (inlined)
+extension VM {
+    /// LOAD_FAST of local `i`: pushes a copy, or raises UnboundLocalError. Also the fallback of every
+    /// superinstruction that replaced a LOAD_FAST.
+    @inline(__always)
+    func pushLocal(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ i: Int, _ f: Frame) throws {
+        let v = slots[i]
+        if v.isNull { throw unboundLocal(f.code.co.varnames[i]) }
+        push(slots, &sp, v)
+    }
+
+    /// A conditional jump's next instruction index: `target` if `taken`, else `pc` (the instruction after
+    /// the jump). A backward jump is a safe point (GIL hand-over, Ctrl-C, aborts): a loop whose condition
+    /// is re-tested at the bottom jumps back through here.
+    @inline(__always)
+    func jump(if taken: Bool, to target: Int, from pc: Int, _ sp: Int) throws -> Int {
+        guard taken else { return pc }
+        if target < pc { try safePoint(pc, sp) }
+        return target
+    }
+}
