@@ -38,8 +38,18 @@ protocol DetectableLock: PyObject {
     var snapshot: LockSnapshot { get }
     /// For a condition waiter: the Condition it belongs to (to name it in reports).
     var condition: PyObject? { get }
-    /// One of the threading module's own locks (`_thread._mark_machinery`): its events say so.
-    var isMachinery: Bool { get }
+    /// One of the threading module's own locks (`markAsMachinery`): its events say so.
+    var isMachinery: Bool { get set }
+}
+
+extension DetectableLock {
+    /// Marks one of threading's module-level locks as its own bookkeeping (`TraceEvent.machinery`) and
+    /// names it for events and deadlock reports. Called once, while threading is imported (before any
+    /// other thread exists).
+    func markAsMachinery(named name: String?) {
+        isMachinery = true
+        if let name { cond.lock(); traceName = TraceName(name: name, resolved: true); cond.unlock() }
+    }
 }
 
 extension DetectableLock {

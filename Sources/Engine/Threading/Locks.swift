@@ -153,7 +153,7 @@ public final class PyLock: PyObject, DetectableLock, @unchecked Sendable {
     /// For a condition waiter: its Condition (weak: the Condition's waiter list holds this lock).
     weak var condition: PyObject?
     public let label: String
-    /// Set once, by `_thread._mark_machinery` while threading is imported (before other threads exist).
+    /// Set once, by `markAsMachinery` while threading is imported (before other threads exist).
     var isMachinery = false
 
     // Guarded by `cond`.
@@ -291,7 +291,7 @@ public final class PyRLock: PyObject, DetectableLock, @unchecked Sendable {
     /// The owner's name, valid while held (see `OwnerName`).
     private var ownerName = OwnerName()
     public let label: String
-    /// Set once, by `_thread._mark_machinery` while threading is imported (before other threads exist).
+    /// Set once, by `markAsMachinery` while threading is imported (before other threads exist).
     var isMachinery = false
 
     // Guarded by `cond`.

@@ -48,13 +48,7 @@ public enum ThreadModule {
         // and names it for the deadlock report: `_thread._mark_machinery(lock, name)`.
         fn("_mark_machinery") { _, args in
             let name = args.count > 1 ? (args[1].asObject as? PyStr)?.value : nil
-            if let l = args.first?.asObject as? PyLock {
-                l.isMachinery = true
-                if let name { l.cond.lock(); l.traceName = TraceName(name: name, resolved: true); l.cond.unlock() }
-            } else if let r = args.first?.asObject as? PyRLock {
-                r.isMachinery = true
-                if let name { r.cond.lock(); r.traceName = TraceName(name: name, resolved: true); r.cond.unlock() }
-            }
+            (args.first?.asObject as? any DetectableLock)?.markAsMachinery(named: name)
             return .none
         }
         fn("_adopt_join_lock") { vm, args in
