@@ -30,14 +30,11 @@ public final class PyBaseException: PyObject {
     public var args: [Value]
     public let dict = PyDict()
     /// Most recent call last, as printed.
-    public var traceback: [TracebackEntry] {
-        get { unwound.reversed().map(\.entry) }
-        set { unwound = newValue.reversed().map { (entry: $0, frame: nil) } }
-    }
+    public var traceback: [TracebackEntry] { unwound.reversed().map(\.entry) }
     /// The frames the exception passed through, innermost first (appended as it unwinds outward;
     /// inserting each at the front of `traceback` reallocated two arrays per frame), with the frame
     /// each entry came from, so that re-raising in the same frame adds no duplicate line.
-    var unwound: [(entry: TracebackEntry, frame: ObjectIdentifier?)] = []
+    var unwound: [(entry: TracebackEntry, frame: ObjectIdentifier)] = []
 
     /// Whether the last frame recorded is `id` (re-raising in the same frame adds no line).
     @inline(__always)
