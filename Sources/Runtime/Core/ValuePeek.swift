@@ -20,6 +20,18 @@ extension Value {
         return Unmanaged.fromOpaque(raw.load(as: UnsafeRawPointer.self))
     }
 
+    /// `peekObject` for a read-only pointer.
+    @inline(__always)
+    public static func peekObject(_ p: UnsafePointer<Value>) -> Unmanaged<PyObject>? {
+        peekObject(UnsafeMutablePointer(mutating: p))
+    }
+
+    /// `peekInt` for a read-only pointer.
+    @inline(__always)
+    public static func peekInt(_ p: UnsafePointer<Value>) -> Int? {
+        peekInt(UnsafeMutablePointer(mutating: p))
+    }
+
     /// The tag byte of `.int`.
     @usableFromInline static let intTagByte: UInt8 = 1
 

@@ -252,7 +252,8 @@ public final class PyCode: PyObject {
         case .float(let d): return .float(d)
         case .str(let s): return .object(PyStr.intern(s))
         case .bytes(let b): return .object(PyBytes(b))
-        case .tuple(let items): return .object(PyTuple(items.map(value(of:))))
+        // `()` is the one empty tuple, as in CPython (`() is ()`, `t[5:2] is ()`).
+        case .tuple(let items): return items.isEmpty ? .object(PyTuple.empty) : .object(PyTuple(items.map(value(of:))))
         case .code(let co): return .object(PyCode(co))
         }
     }
@@ -334,6 +335,9 @@ public final class PyCell: PyObject {
         get { spin.lock(); defer { spin.unlock() }; return value }
         set { spin.lock(); defer { spin.unlock() }; value = newValue }
     }
+    /// `contents` read without the lock, for the thread holding the GIL: every write takes the lock and,
+    /// with the GIL on, every writer holds the GIL (the rule `PyDict.getStrHoldingGIL` explains).
+    @inline(__always) var contentsHoldingGIL: Value { value }
 }
 
 /// A module: a name and a namespace.
@@ -450,6 +454,15 @@ public final class PyListIterator: PyObject {
         let i = index.load(ordering: .relaxed)
         if i < 0 { return nil }
         if let v = list.item(at: i) { index.store(i + 1, ordering: .relaxed); return v }
+        index.store(-1, ordering: .relaxed)
+        return nil
+    }
+    /// `next()` for the thread holding the GIL: the list is read without its lock (see
+    /// `PyList.itemHoldingGIL`).
+    @inline(__always) func nextHoldingGIL() -> Value? {
+        let i = index.load(ordering: .relaxed)
+        if i < 0 { return nil }
+        if let v = list.itemHoldingGIL(at: i) { index.store(i + 1, ordering: .relaxed); return v }
         index.store(-1, ordering: .relaxed)
         return nil
     }

@@ -68,19 +68,50 @@ struct DictTable {
     func find(_ key: Value, hash: Int, eq: (Value, Value) -> Bool?) -> Lookup {
         var undecided: [Int] = []
         // The stored keys are compared where they are (`entries[e].key` copied each one: a retain and a
-        // release per probe for object keys).
-        let found: Int? = entries.withUnsafeBufferPointer { es in
-            probe(hash) { e in
-                if es[e].key.isIdentical(key) { return e }
-                switch eq(es[e].key, key) {
-                case .some(true): return e
-                case .some(false): return nil
-                case .none: undecided.append(e); return nil
+        // release per probe for object keys), and int and exact-str keys without the closure, whose
+        // pattern matches retained both operands.
+        let found: Int? = withUnsafePointer(to: key) { kp in
+            let kObj = Value.peekObject(kp), kInt = Value.peekInt(kp)
+            let kStr = kObj.flatMap { u in u._withUnsafeGuaranteedRef { $0.isExactly(PyStr.self) } ? u : nil }
+            return entries.withUnsafeBufferPointer { es in
+                probe(hash) { e in
+                    let stored = (UnsafeRawPointer(es.baseAddress! + e) + DictTable.keyOffset).assumingMemoryBound(to: Value.self)
+                    if let ki = kInt, let si = Value.peekInt(stored) { return si == ki ? e : nil }
+                    if let so = Value.peekObject(stored), let ko = kObj {
+                        if so.toOpaque() == ko.toOpaque() { return e }
+                        if let ks = kStr {
+                            let same: Bool? = so._withUnsafeGuaranteedRef { o in
+                                guard o.isExactly(PyStr.self) else { return nil }
+                                return ks._withUnsafeGuaranteedRef {
+                                    PyStr.equal(unsafeDowncast(o, to: PyStr.self), unsafeDowncast($0, to: PyStr.self))
+                                }
+                            }
+                            if let same { return same ? e : nil }
+                        }
+                    }
+                    if es[e].key.isIdentical(key) { return e }
+                    switch eq(es[e].key, key) {
+                    case .some(true): return e
+                    case .some(false): return nil
+                    case .none: undecided.append(e); return nil
+                    }
                 }
             }
         }
         if let e = found { return .found(e) }
         return undecided.isEmpty ? .notFound : .undecided(undecided)
+    }
+
+    private static let keyOffset = MemoryLayout<Entry>.offset(of: \Entry.key)!
+
+    /// `find` with fast equality, reduced to its answer: true/false, nil when a stored key needs `__eq__`.
+    @inline(__always)
+    func findDecided(_ key: Value, hash: Int) -> Bool? {
+        switch find(key, hash: hash, eq: { Hashing.fastEquals($0, $1) }) {
+        case .found: return true
+        case .notFound: return false
+        case .undecided: return nil
+        }
     }
 
     /// Finds a `str` key: identity first (names in code objects and attribute dicts are interned),

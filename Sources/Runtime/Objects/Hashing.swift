@@ -124,7 +124,8 @@ public enum Hashing {
                 return .hash(hasher.finish(items.count))
             case let b as PyBytes: return .hash(b.hashValue)
             case let f as PyFrozenSet: return .hash(f.cachedHash)
-            case is PyList, is PyDict, is PySet: return .unhashable(o.type)
+            // Slices became hashable in 3.12; in 3.11 they are not.
+            case is PyList, is PyDict, is PySet, is PySlice: return .unhashable(o.type)
             default:
                 let t = o.type
                 if t.isBuiltin { return .hash(identityHash(o)) }

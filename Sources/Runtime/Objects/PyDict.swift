@@ -82,6 +82,23 @@ public final class PyDict: PyObject, LockedTable {
         return withTableHoldingGIL { $0.findStr(key, hash: h) != nil }
     }
 
+    /// `get`'s first probe for the thread holding the GIL (see above), for a key whose hash the caller
+    /// computed without Python code: `.undecided` when a stored key needs `__eq__` (take `get`).
+    @inline(__always) func lookupHoldingGIL(_ key: Value, hash h: Int) -> FastLookup {
+        withTableHoldingGIL { t in
+            switch t.find(key, hash: h, eq: { Hashing.fastEquals($0, $1) }) {
+            case .found(let e): return .found(t.value(at: e))
+            case .notFound: return .absent
+            case .undecided: return .undecided
+            }
+        }
+    }
+
+    /// `contains`'s first probe for the thread holding the GIL (see above); nil: undecided.
+    @inline(__always) func containsHoldingGIL(_ key: Value, hash h: Int) -> Bool? {
+        withTableHoldingGIL { t in t.findDecided(key, hash: h) }
+    }
+
     /// The table in place, as `withTable` lends it, without the lock (reading `tableStorage` by value
     /// would copy the table and retain its arrays).
     @inline(__always)
@@ -245,6 +262,12 @@ public final class PySet: PyObject, LockedTable {
     public func contains(_ key: Value, vm: VM) throws -> Bool {
         let h = try vm.hash(key)
         return try locate(key, hash: h, vm: vm) != nil
+    }
+
+    /// `contains`'s first probe for the thread holding the GIL (the rule at `PyDict.getStrHoldingGIL`);
+    /// nil: a stored key needs `__eq__`.
+    @inline(__always) func containsHoldingGIL(_ key: Value, hash h: Int) -> Bool? {
+        tableStorage.findDecided(key, hash: h)
     }
 
     /// Adds `key`; returns false if it was already present.

@@ -60,6 +60,24 @@ public final class PyList: PyObject {
     @inline(__always) public func item(at i: Int) -> Value? {
         locked { $0.indices.contains(i) ? $0[i] : nil }
     }
+
+    // Reads without the list's lock, for the eval loop's fast paths with the GIL on (the lock's atomic
+    // compare-exchange was most of a `for x in lst` iteration). Safe for the reason given at
+    // `PyDict.getStrHoldingGIL`: every write takes the lock, and with the GIL on every writer holds the
+    // GIL, so no write overlaps the reader's. Never call these without holding the GIL.
+
+    /// `item(at:)` for the thread holding the GIL (see above).
+    @inline(__always) func itemHoldingGIL(at i: Int) -> Value? {
+        itemStorage.withUnsafeBufferPointer { b in i < b.count ? b[i] : nil }
+    }
+
+    /// `item(pythonIndex:)` for the thread holding the GIL (see above).
+    @inline(__always) func itemHoldingGIL(pythonIndex i: Int) -> Value? {
+        itemStorage.withUnsafeBufferPointer { b in
+            let j = i < 0 ? i + b.count : i
+            return j >= 0 && j < b.count ? b[j] : nil
+        }
+    }
 }
 
 /// `tuple`. Immutable.

@@ -164,6 +164,14 @@ extension RuntimeSetup {
         t.method("get") { vm, args in
             try TypeSupport.check(args, "get", 1, 2)
             let d = try selfDict(args, "get")
+            // A method runs on a thread executing bytecode, so with the GIL on it holds it.
+            if vm.gilHeld, case .hash(let h) = Hashing.fast(args[1]) {
+                switch d.lookupHoldingGIL(args[1], hash: h) {
+                case .found(let v): return v
+                case .absent: return args.count > 2 ? args[2] : .none
+                case .undecided: break
+                }
+            }
             return try d.get(args[1], vm: vm) ?? (args.count > 2 ? args[2] : .none)
         }
         t.method("setdefault") { vm, args in

@@ -90,6 +90,15 @@ extension RuntimeSetup {
             if args.count < 2 { throw PyError.type("map() must have at least two arguments.") }
             let f = args[0]
             let its = try args.positional.dropFirst().map { try vm.iter($0) }
+            if its.count == 1 {
+                // One iterable (the common case): no argument array per item. PyNativeIterator stops
+                // calling the closure once it returned nil.
+                let it = its[0]
+                return .object(PyNativeIterator(type: PyType.map) { vm in
+                    guard let v = try vm.next(it) else { return nil }
+                    return try vm.call(f, with: v)
+                })
+            }
             var done = false
             return .object(PyNativeIterator(type: PyType.map) { vm in
                 if done { return nil }

@@ -85,7 +85,18 @@ extension RuntimeSetup {
     static func strConcat(_ a: PyStr, _ b: PyStr) -> Value {
         if b.count == 0 { return .object(a) }
         if a.count == 0 { return .object(b) }
-        return .object(PyStr(a.value + b.value, count: a.count + b.count, isASCII: a.isASCII && b.isASCII))
+        // The bytes copied straight into the new string (String's `+` cost several reference-counting
+        // operations on its operands' storage).
+        let joined = a.withUTF8 { x in
+            b.withUTF8 { y in
+                String(unsafeUninitializedCapacity: x.count + y.count) { out in
+                    _ = UnsafeMutableBufferPointer(rebasing: out[..<x.count]).initialize(from: x)
+                    _ = UnsafeMutableBufferPointer(rebasing: out[x.count...]).initialize(from: y)
+                    return x.count + y.count
+                }
+            }
+        }
+        return .object(PyStr(joined, count: a.count + b.count, isASCII: a.isASCII && b.isASCII))
     }
 
     /// Code point equality (Swift's `==` on String uses canonical equivalence instead).

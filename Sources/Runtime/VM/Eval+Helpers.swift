@@ -227,4 +227,23 @@ extension VM {
         if target < pc { try safePoint(pc, sp) }
         return target
     }
+
+    /// LOAD_DEREF's read of the cell in a frame's cell or free-variable slot, in place: copying the cell
+    /// out of its slot first (`Frame.cell`) retained and released it, two atomic operations per read of a
+    /// closure variable; with the GIL held the contents are read without the cell's lock too.
+    @inline(__always)
+    func cellContents(_ slot: UnsafeMutablePointer<Value>) -> Value {
+        Value.peekObject(slot).unsafelyUnwrapped._withUnsafeGuaranteedRef { o in
+            let c = unsafeDowncast(o, to: PyCell.self)
+            return gilHeld ? c.contentsHoldingGIL : c.contents
+        }
+    }
+
+    /// STORE_DEREF's write, with the cell read in place as for `cellContents` (writes always lock).
+    @inline(__always)
+    func setCellContents(_ slot: UnsafeMutablePointer<Value>, _ v: consuming Value) {
+        Value.peekObject(slot).unsafelyUnwrapped._withUnsafeGuaranteedRef { o in
+            unsafeDowncast(o, to: PyCell.self).contents = v
+        }
+    }
 }

@@ -8,18 +8,128 @@ extension VM {
     /// reports).
     @inline(never)
     func subscriptFast(_ slots: UnsafeMutablePointer<Value>, _ sp: Int) -> Bool {
-        guard let cu = Value.peekObject(slots + sp - 2), let i = Value.peekInt(slots + sp - 1) else { return false }
+        guard let cu = Value.peekObject(slots + sp - 2) else { return false }
+        guard let i = Value.peekInt(slots + sp - 1) else { return dictSubscriptFast(slots, sp) }
         let item: Value? = cu._withUnsafeGuaranteedRef { o in
             if o.isExactly(PyTuple.self), o.hasType(tupleTypeID) {
                 return unsafeDowncast(o, to: PyTuple.self).item(pythonIndex: i)
             }
             if o.isExactly(PyList.self), o.hasType(listTypeID) {
-                return unsafeDowncast(o, to: PyList.self).item(pythonIndex: i)
+                let l = unsafeDowncast(o, to: PyList.self)
+                return gilHeld ? l.itemHoldingGIL(pythonIndex: i) : l.item(pythonIndex: i)
             }
+            return nil
+        }
+        guard let v = item else { return dictSubscriptFast(slots, sp) }
+        slots[sp - 2] = v
+        return true
+    }
+
+    /// `d[k]` for an exact dict, with the GIL held, when the key hashes and compares without Python
+    /// code and is present: read without the dict's lock (see `PyDict.getStrHoldingGIL`). A missing key
+    /// (KeyError) and everything else take the generic path.
+    @inline(__always)
+    func dictSubscriptFast(_ slots: UnsafeMutablePointer<Value>, _ sp: Int) -> Bool {
+        guard gilHeld, let cu = Value.peekObject(slots + sp - 2) else { return false }
+        let item: Value? = cu._withUnsafeGuaranteedRef { o in
+            guard o.isExactly(PyDict.self), o.hasType(dictTypeID),
+                  case .hash(let h) = Hashing.fast(slots[sp - 1]) else { return nil }
+            if case .found(let v) = unsafeDowncast(o, to: PyDict.self).lookupHoldingGIL(slots[sp - 1], hash: h) { return v }
             return nil
         }
         guard let v = item else { return false }
         slots[sp - 2] = v
         return true
+    }
+
+    /// CONTAINS_OP for an exact dict or set with the GIL held and a key that hashes and compares
+    /// without Python code, read in place: `[item, container]` becomes `[bool]`. nil, stack untouched,
+    /// otherwise.
+    @inline(never)
+    func containsFast(_ slots: UnsafeMutablePointer<Value>, _ sp: Int) -> Bool? {
+        guard gilHeld, let cu = Value.peekObject(slots + sp - 1) else { return nil }
+        let found: Bool? = cu._withUnsafeGuaranteedRef { o in
+            let isDict = o.isExactly(PyDict.self) && o.hasType(dictTypeID)
+            guard isDict || (o.isExactly(PySet.self) && o.hasType(setTypeID)),
+                  case .hash(let h) = Hashing.fast(slots[sp - 2]) else { return nil }
+            return isDict ? unsafeDowncast(o, to: PyDict.self).containsHoldingGIL(slots[sp - 2], hash: h)
+                : unsafeDowncast(o, to: PySet.self).containsHoldingGIL(slots[sp - 2], hash: h)
+        }
+        guard let r = found else { return nil }
+        Value.release(slots + sp - 2, count: 2)
+        return r
+    }
+
+    /// `a + b` (and `a += b`) for two exact strs, read in place: `[a, b]` becomes `[a + b]`. Through
+    /// the generic `binaryOp`, the operands were copied off the stack and the result built with
+    /// String's `+`: about ten reference-counting operations per concatenation.
+    @inline(never)
+    func strConcatFast(_ slots: UnsafeMutablePointer<Value>, _ sp: Int) -> Bool {
+        guard let au = Value.peekObject(slots + sp - 2), let bu = Value.peekObject(slots + sp - 1) else { return false }
+        let r: Value? = au._withUnsafeGuaranteedRef { a in
+            bu._withUnsafeGuaranteedRef { b in
+                guard a.isExactly(PyStr.self), b.isExactly(PyStr.self) else { return nil }
+                return RuntimeSetup.strConcat(unsafeDowncast(a, to: PyStr.self), unsafeDowncast(b, to: PyStr.self))
+            }
+        }
+        guard let v = r else { return false }
+        Value.release(slots + sp - 2, count: 2)
+        (slots + sp - 2).initialize(to: v)
+        return true
+    }
+
+    /// `BUILD_SLICE 2; BINARY_SUBSCR` (`seq[a:b]`, `seq[a:]`, `seq[:b]`) for an exact list, tuple or str
+    /// and bounds that are ints or None: the items are selected directly, without making a slice object
+    /// and calling the type's `__getitem__` (CPython 3.12's BINARY_SLICE). The stack `[seq, a, b]`
+    /// becomes `[result]`. Returns false, stack untouched, for anything else.
+    @inline(never)
+    func sliceFast(_ slots: UnsafeMutablePointer<Value>, _ sp: Int) -> Bool {
+        guard let cu = Value.peekObject(slots + sp - 3),
+              let lo = TypeSupport.plainSliceBound(slots + sp - 2),
+              let hi = TypeSupport.plainSliceBound(slots + sp - 1) else { return false }
+        let result: Value? = cu._withUnsafeGuaranteedRef { o in
+            if o.isExactly(PyList.self), o.hasType(listTypeID) {
+                let l = unsafeDowncast(o, to: PyList.self)
+                return .object(PyList(l.withItems { items -> [Value] in
+                    let (start, count) = TypeSupport.unitSlice(lo, hi, items.count)
+                    return Array(items[start..<(start + count)])
+                }))
+            }
+            if o.isExactly(PyTuple.self), o.hasType(tupleTypeID) {
+                let t = unsafeDowncast(o, to: PyTuple.self)
+                let (start, count) = TypeSupport.unitSlice(lo, hi, t.items.count)
+                if start == 0 && count == t.items.count { return .object(t) }
+                return RuntimeSetup.makeTuple(Array(t.items[start..<(start + count)]))
+            }
+            if o.isExactly(PyStr.self), o.hasType(strTypeID) {
+                let s = unsafeDowncast(o, to: PyStr.self)
+                let (start, count) = TypeSupport.unitSlice(lo, hi, s.count)
+                return count <= 0 ? .object(StrSupport.empty) : StrSupport.slice(s, start, start + count)
+            }
+            return nil
+        }
+        guard let r = result else { return false }
+        Value.release(slots + sp - 3, count: 3)
+        (slots + sp - 3).initialize(to: r)
+        return true
+    }
+}
+
+extension TypeSupport {
+    /// A slice bound read in place: `.some(nil)` for None, `.some(n)` for an int, nil for anything else
+    /// (which the generic path handles: bools, big ints, `__index__`).
+    @inline(__always)
+    static func plainSliceBound(_ p: UnsafeMutablePointer<Value>) -> Int?? {
+        if let n = Value.peekInt(p) { return .some(n) }
+        if case .none = p.pointee { return .some(nil) }
+        return nil
+    }
+
+    /// `slice(lo, hi).indices(length)` for step 1 (the same clamping as `sliceIndices`): start and count.
+    @inline(__always)
+    static func unitSlice(_ lo: Int?, _ hi: Int?, _ length: Int) -> (start: Int, count: Int) {
+        let start = lo.map { $0 < 0 ? Swift.max($0 &+ length, 0) : Swift.min($0, length) } ?? 0
+        let stop = hi.map { $0 < 0 ? Swift.max($0 &+ length, 0) : Swift.min($0, length) } ?? length
+        return (start, start < stop ? stop - start : 0)
     }
 }

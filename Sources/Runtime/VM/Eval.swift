@@ -154,11 +154,11 @@ extension VM {
                         if slots[Int(instr.arg)].isNull { throw unboundLocal(f.code.co.varnames[Int(instr.arg)]) }
                         slots[Int(instr.arg)] = .null
                     case .loadDeref:
-                        let v = f.cell(Int(instr.arg)).contents
+                        let v = cellContents(slots + f.code.nlocals + Int(instr.arg))
                         if v.isNull { throw unboundDeref(f.code, Int(instr.arg)) }
                         push(slots, &sp, v)
                     case .storeDeref:
-                        f.cell(Int(instr.arg)).contents = pop(slots, &sp)
+                        setCellContents(slots + f.code.nlocals + Int(instr.arg), pop(slots, &sp))
                     case .deleteDeref:
                         let c = f.cell(Int(instr.arg))
                         if c.contents.isNull { throw unboundDeref(f.code, Int(instr.arg)) }
@@ -227,12 +227,18 @@ extension VM {
                         let key = pop(slots, &sp)
                         try delItem(pop(slots, &sp), key)
                     case .buildSlice:
+                        if instr.arg == 2, ins[pc].op == .binarySubscr, sliceFast(slots, sp) {
+                            sp &-= 2; pc &+= 1; continue
+                        }
                         let step: Value = instr.arg == 3 ? pop(slots, &sp) : .none
                         let hi = pop(slots, &sp)
                         let lo = pop(slots, &sp)
                         push(slots, &sp, .object(PySlice(start: lo, stop: hi, step: step)))
 
                     case .binaryOp:
+                        if (instr.arg == addOperator || instr.arg == inplaceAddOperator), strConcatFast(slots, sp) {
+                            sp &-= 1; continue
+                        }
                         let b = pop(slots, &sp)
                         let a = pop(slots, &sp)
                         if let r = fastBinary(instr.arg, a, b) { push(slots, &sp, r); continue }
@@ -260,6 +266,11 @@ extension VM {
                         let a = pop(slots, &sp)
                         push(slots, &sp, .bool(a.isIdentical(b) != (instr.arg == 1)))
                     case .containsOp:
+                        if let r = containsFast(slots, sp) {
+                            sp &-= 2
+                            push(slots, &sp, .bool(r != (instr.arg == 1)))
+                            continue
+                        }
                         let container = pop(slots, &sp)
                         let item = pop(slots, &sp)
                         push(slots, &sp, .bool(try contains(container, item) != (instr.arg == 1)))

@@ -130,3 +130,7 @@ func fastCompare(_ op: Int32, _ a: Value, _ b: Value) -> Bool? {
     default: return c >= 0
     }
 }
+
+/// BINARY_OP's argument for `+` and `+=` (the str concatenation fast path checks it first).
+let addOperator = BinaryOperator.add.rawValue
+let inplaceAddOperator = BinaryOperator.inplaceAdd.rawValue

@@ -343,7 +343,10 @@ extension VM {
     @inline(__always)
     func nextOfKnownIterator(_ o: PyObject) throws -> Value?? {
         if o.isExactly(PyIntRangeIterator.self) { return .some(unsafeDowncast(o, to: PyIntRangeIterator.self).next()) }
-        if o.isExactly(PyListIterator.self) { return .some(unsafeDowncast(o, to: PyListIterator.self).next()) }
+        if o.isExactly(PyListIterator.self) {
+            let it = unsafeDowncast(o, to: PyListIterator.self)
+            return .some(gilHeld ? it.nextHoldingGIL() : it.next())
+        }
         if o.isExactly(PyNativeIterator.self) { return .some(try unsafeDowncast(o, to: PyNativeIterator.self).next(self)) }
         if o.isExactly(PyGenerator.self) { return .some(try unsafeDowncast(o, to: PyGenerator.self).next(self)) }
         return nil

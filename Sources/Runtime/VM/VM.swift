@@ -27,8 +27,10 @@ public final class VM: @unchecked Sendable {
     let moduleTypeID = ObjectIdentifier(PyType.module)
     let builtinFunctionTypeID = ObjectIdentifier(PyType.builtinFunction)
     let tupleTypeID = ObjectIdentifier(PyType.tuple)
+    let strTypeID = ObjectIdentifier(PyType.str)
     let listTypeID = ObjectIdentifier(PyType.list)
     let dictTypeID = ObjectIdentifier(PyType.dict)
+    let setTypeID = ObjectIdentifier(PyType.set)
     /// Frames of ordinary calls, reused in LIFO order (calls nest): `frameStack[0..<framesInUse]` are
     /// running, the rest wait for reuse. The stack owns them, so a frame's `back` link and the eval
     /// loop's frame switches need no reference counting, and a call allocates no Frame object.
