@@ -6,6 +6,13 @@
 /// 9 slots then perturbation, growth when fill*5 >= mask*3 to the smallest power of two > used*4). The
 /// result is exact for sets built without deletions; after deletions it approximates.
 enum SetSupport {
+    /// A set used as a key of a set lookup (`{1} in s`, `s.remove({1})`) stands for the equal frozenset,
+    /// as in CPython; any other key is itself.
+    static func frozenKey(_ key: Value) -> Value {
+        if case .object(let o) = key, let ks = o as? PySet { return .object(PyFrozenSet(ks)) }
+        return key
+    }
+
     /// The element snapshot of a set or frozenset; nil for other values.
     static func elements(_ v: Value) -> [Value]? {
         guard case .object(let o) = v else { return nil }

@@ -46,9 +46,7 @@ extension RuntimeSetup {
         t.method("__contains__") { vm, args in
             try TypeSupport.need(args, 1, "__contains__")
             let (s, _) = try selfAnySet(args, tn, "__contains__")
-            var key = args[1]
-            if case .object(let o) = key, let ks = o as? PySet { key = .object(PyFrozenSet(ks)) }
-            return .bool(try s.contains(key, vm: vm))
+            return .bool(try s.contains(SetSupport.frozenKey(args[1]), vm: vm))
         }
         t.method("__iter__") { _, args in
             let (s, _) = try selfAnySet(args, tn, "__iter__")
@@ -168,12 +166,12 @@ extension RuntimeSetup {
         }
         t.method("discard") { vm, args in
             try TypeSupport.check(args, "set.discard", 1, 1)
-            try selfSet(args, "discard").remove(args[1], vm: vm)
+            try selfSet(args, "discard").remove(SetSupport.frozenKey(args[1]), vm: vm)
             return .none
         }
         t.method("remove") { vm, args in
             try TypeSupport.check(args, "set.remove", 1, 1)
-            if try !selfSet(args, "remove").remove(args[1], vm: vm) { throw PyError.key(args[1]) }
+            if try !selfSet(args, "remove").remove(SetSupport.frozenKey(args[1]), vm: vm) { throw PyError.key(args[1]) }
             return .none
         }
         t.method("pop") { vm, args in

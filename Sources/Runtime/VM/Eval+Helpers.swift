@@ -179,9 +179,19 @@ extension VM {
     }
 
     /// One step of `yield from`: send `v` into the subiterator.
-    func sendInto(_ sub: Value, _ v: Value) throws -> PyGenerator.Outcome {
-        if case .object(let o) = sub, let g = o as? PyGenerator { return try g.resume(self, send: v, throwing: nil) }
+    func sendInto(_ subSlot: UnsafeMutablePointer<Value>, _ v: Value) throws -> PyGenerator.Outcome {
+        // A generator is resumed read in place from its stack slot (a copy retained and released it).
+        if let u = Value.peekObject(subSlot), u._withUnsafeGuaranteedRef({ $0.isExactly(PyGenerator.self) }) {
+            return try u._withUnsafeGuaranteedRef { try unsafeDowncast($0, to: PyGenerator.self).resume(self, send: v, throwing: nil) }
+        }
+        let sub = subSlot.pointee
         do {
+            // `yield from range(…)` / a list / a builtin iterator: the next item straight from the engine's
+            // iterator classes (through `__next__` it was a method lookup and an argument array per item).
+            if v.isNone, case .object(let o) = sub, let step = try nextOfKnownIterator(o) {
+                if let item = step { return .yielded(item) }
+                return .returned(.none)
+            }
             if v.isNone {
                 if let item = try nextRaising(sub) { return .yielded(item) }
                 return .returned(.none)

@@ -549,7 +549,7 @@ extension VM {
                     case .send:
                         let v = pop(slots, &sp)
                         f.sp = sp; f.pc = pc
-                        switch try sendInto(slots[sp - 1], v) {
+                        switch try sendInto(slots + sp - 1, v) {
                         case .yielded(let y):
                             push(slots, &sp, y)
                         case .returned(let r):

@@ -65,7 +65,12 @@ public final class PyGenerator: PyObject {
             finish()
             throw PyError(e)
         }
-        guard state.compareExchange(expected: s, desired: State.running.rawValue, ordering: .acquiringAndReleasing).exchanged else {
+        // Claiming the generator must be atomic only without the GIL (two threads resuming it at once);
+        // with the GIL held no other thread can be between the load above and this store, and the
+        // compare-exchange was a tenth of a generator step.
+        if vm.gilHeld {
+            state.store(State.running.rawValue, ordering: .relaxed)
+        } else if !state.compareExchange(expected: s, desired: State.running.rawValue, ordering: .acquiringAndReleasing).exchanged {
             throw PyError.value("generator already executing")
         }
         if s == State.suspended.rawValue && exc == nil {

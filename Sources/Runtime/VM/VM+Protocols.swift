@@ -278,9 +278,10 @@ extension VM {
         if case .object(let o) = container {
             // Exact classes first, without a dynamic cast (and the retain its result costs).
             if o.isExactly(PyDict.self) { return try unsafeDowncast(o, to: PyDict.self).contains(item, vm: self) }
-            if o.isExactly(PySet.self) { return try unsafeDowncast(o, to: PySet.self).contains(item, vm: self) }
+            // A set looked up in a set is looked up as a frozenset (set.__contains__ does the same).
+            if o.isExactly(PySet.self) { return try unsafeDowncast(o, to: PySet.self).contains(SetSupport.frozenKey(item), vm: self) }
             if let d = o as? PyDict { return try d.contains(item, vm: self) }
-            if let s = o as? PySet { return try s.contains(item, vm: self) }
+            if let s = o as? PySet { return try s.contains(SetSupport.frozenKey(item), vm: self) }
             if o.isExactly(PyStr.self), case .object(let io) = item, io.isExactly(PyStr.self) {
                 return StrSupport.contains(unsafeDowncast(o, to: PyStr.self), unsafeDowncast(io, to: PyStr.self))
             }
