@@ -49,7 +49,12 @@ extension Builtins {
             ("hex", { vm, args in .str(try radixString(vm, try one(args, "hex"), 16, "0x")) }),
             ("oct", { vm, args in .str(try radixString(vm, try one(args, "oct"), 8, "0o")) }),
             ("bin", { vm, args in .str(try radixString(vm, try one(args, "bin"), 2, "0b")) }),
-            ("len", { vm, args in .int(try vm.len(try one(args, "len"))) }),
+            ("len", { vm, args in
+                // The builtin containers' lengths read in place (no copy of the argument).
+                if args.count == 1, !args.hasKeywords, let u = args.peekObject(0),
+                   let n = u._withUnsafeGuaranteedRef({ VM.builtinLength($0, holdingGIL: vm.gilHeld) }) { return .int(n) }
+                return .int(try vm.len(try one(args, "len")))
+            }),
             ("hash", { vm, args in .int(try vm.hash(try one(args, "hash"))) }),
             ("id", { _, args in .int(identity(try one(args, "id"))) }),
         ]

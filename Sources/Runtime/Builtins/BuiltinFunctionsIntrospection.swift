@@ -8,6 +8,7 @@ extension Builtins {
                     if args.hasKeywords { throw PyError.type("isinstance() takes no keyword arguments") }
                     throw PyError.type("isinstance expected 2 arguments, got \(args.count)")
                 }
+                if let known = isInstanceOfPlainClass(args) { return .bool(known) }
                 return .bool(try isInstance(vm, args[0], args[1]))
             }),
             ("issubclass", { vm, args in
@@ -67,6 +68,22 @@ extension Builtins {
     }
 
     /// `isinstance(obj, classinfo)`: a type, a (nested) tuple of them, or a union (`int | str`).
+    /// `isinstance(obj, cls)` for a class whose metaclass is `type` (no `__instancecheck__`), with both
+    /// arguments read in place: copying them off the stack and casting dynamically cost more than the
+    /// subtype walk. nil when `cls` is anything else (a tuple, a union, another metaclass).
+    @inline(__always)
+    static func isInstanceOfPlainClass(_ args: Args) -> Bool? {
+        guard let cu = args.peekObject(1) else { return nil }
+        return cu._withUnsafeGuaranteedRef { c -> Bool? in
+            guard c.isExactly(PyType.self), c.type === PyType.type else { return nil }
+            let cls = unsafeDowncast(c, to: PyType.self)
+            if let ou = args.peekObject(0) {
+                return ou._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { $0.isSubtype(of: cls) } }
+            }
+            return args[0].type.isSubtype(of: cls)
+        }
+    }
+
     public static func isInstance(_ vm: VM, _ obj: Value, _ classinfo: Value) throws -> Bool {
         if case .object(let o) = classinfo {
             if let t = o as? PyType {

@@ -66,6 +66,9 @@ public final class PyList: PyObject {
     // `PyDict.getStrHoldingGIL`: every write takes the lock, and with the GIL on every writer holds the
     // GIL, so no write overlaps the reader's. Never call these without holding the GIL.
 
+    /// `count` for the thread holding the GIL (see above).
+    @inline(__always) var countHoldingGIL: Int { itemStorage.count }
+
     /// `item(at:)` for the thread holding the GIL (see above).
     @inline(__always) func itemHoldingGIL(at i: Int) -> Value? {
         itemStorage.withUnsafeBufferPointer { b in i < b.count ? b[i] : nil }

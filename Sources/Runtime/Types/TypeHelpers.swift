@@ -9,7 +9,10 @@ enum TypeSupport {
     /// `args[0]` as the Swift class behind a builtin type, with CPython's descriptor error otherwise.
     @inline(__always)
     static func selfAs<T: PyObject>(_ args: Args, _ cls: T.Type, _ typeName: String, _ method: String) throws -> T {
-        if case .object(let o)? = args.first, let s = o as? T { return s }
+        // The receiver read in place, exact class first (a metadata compare; `as?` is a dynamic cast).
+        if let u = args.peekObject(0) {
+            if let s: T = u._withUnsafeGuaranteedRef({ $0.isExactly(T.self) ? unsafeDowncast($0, to: T.self) : $0 as? T }) { return s }
+        }
         if args.isEmpty {
             throw PyError.type("descriptor '\(method)' of '\(typeName)' object needs an argument")
         }

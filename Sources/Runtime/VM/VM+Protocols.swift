@@ -188,6 +188,7 @@ extension VM {
 
     public func len(_ v: Value) throws -> Int {
         if case .object(let o) = v {
+            if let n = VM.builtinLength(o, holdingGIL: false) { return n }
             switch o {
             case let s as PyStr: return s.count
             case let l as PyList: return l.count
@@ -200,6 +201,22 @@ extension VM {
             throw PyError.type("object of type '\(v.typeName)' has no len()")
         }
         return try lengthValue(r)
+    }
+
+    /// The length of an object of an exact builtin container class (no `__len__` lookup, no dynamic
+    /// cast), or nil. `holdingGIL`: the caller runs bytecode with the GIL on, so a list is read without
+    /// its lock (see `PyList.itemHoldingGIL`).
+    @inline(__always)
+    static func builtinLength(_ o: PyObject, holdingGIL: Bool) -> Int? {
+        if o.isExactly(PyStr.self) { return unsafeDowncast(o, to: PyStr.self).count }
+        if o.isExactly(PyList.self) {
+            let l = unsafeDowncast(o, to: PyList.self)
+            return holdingGIL ? l.countHoldingGIL : l.count
+        }
+        if o.isExactly(PyTuple.self) { return unsafeDowncast(o, to: PyTuple.self).items.count }
+        if o.isExactly(PyDict.self) { return unsafeDowncast(o, to: PyDict.self).count }
+        if o.isExactly(PySet.self) { return unsafeDowncast(o, to: PySet.self).count }
+        return nil
     }
 
     private func lengthValue(_ r: Value) throws -> Int {
