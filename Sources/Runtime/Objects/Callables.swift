@@ -215,7 +215,9 @@ public final class PyCode: PyObject {
     /// `LOAD_FAST_CONST_BINARY` / `LOAD_FAST_FAST_BINARY` (int arithmetic on locals); `COMPARE_OP; POP_JUMP_IF_*` → `COMPARE_OP_JUMP; …`
     /// (`Opcode.compareOpJump`). The instructions after it stay, so a jump that lands on one of them
     /// (`(a if c else b).x`) still finds it.
-    private static func isIntOperator(_ op: Opcode) -> Bool { op == .binaryOp || op == .compareOp || op == .compareOpJump }
+    private static func isIntOperator(_ op: Opcode) -> Bool {
+        op == .binaryOp || op == .compareOp || op == .compareOpJump || op == .binarySubscr
+    }
 
     static func fuseLocalAttributeAccess(_ ins: UnsafeMutablePointer<Instruction>, count: Int) {
         guard count > 1 else { return }

@@ -36,6 +36,10 @@ public final class PyList: PyObject {
 
     @inline(__always) public func append(_ v: Value) { locked { $0.append(v) } }
 
+    /// `append` without the lock, for a list no other thread can reach: the list of a comprehension or
+    /// display that is still being built on its frame's stack (LIST_APPEND).
+    @inline(__always) func appendUnshared(_ v: consuming Value) { itemStorage.append(v) }
+
     public func replaceAll(_ new: [Value]) { locked { $0 = new } }
 
     /// `lst[i] = v` for an index that may be negative; false when out of range.

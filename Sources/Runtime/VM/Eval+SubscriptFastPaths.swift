@@ -8,38 +8,33 @@ extension VM {
     /// reports).
     @inline(never)
     func subscriptFast(_ slots: UnsafeMutablePointer<Value>, _ sp: Int) -> Bool {
-        guard let cu = Value.peekObject(slots + sp - 2) else { return false }
-        guard let i = Value.peekInt(slots + sp - 1) else { return dictSubscriptFast(slots, sp) }
-        let item: Value? = cu._withUnsafeGuaranteedRef { o in
-            if o.isExactly(PyTuple.self), o.hasType(tupleTypeID) {
-                return unsafeDowncast(o, to: PyTuple.self).item(pythonIndex: i)
-            }
-            if o.isExactly(PyList.self), o.hasType(listTypeID) {
-                let l = unsafeDowncast(o, to: PyList.self)
-                return gilHeld ? l.itemHoldingGIL(pythonIndex: i) : l.item(pythonIndex: i)
-            }
-            return nil
-        }
-        guard let v = item else { return dictSubscriptFast(slots, sp) }
+        guard let v = subscriptInPlace(slots + sp - 2, slots + sp - 1) else { return false }
         slots[sp - 2] = v
         return true
     }
 
-    /// `d[k]` for an exact dict, with the GIL held, when the key hashes and compares without Python
-    /// code and is present: read without the dict's lock (see `PyDict.getStrHoldingGIL`). A missing key
-    /// (KeyError) and everything else take the generic path.
-    @inline(__always)
-    func dictSubscriptFast(_ slots: UnsafeMutablePointer<Value>, _ sp: Int) -> Bool {
-        guard gilHeld, let cu = Value.peekObject(slots + sp - 2) else { return false }
-        let item: Value? = cu._withUnsafeGuaranteedRef { o in
-            guard o.isExactly(PyDict.self), o.hasType(dictTypeID),
-                  case .hash(let h) = Hashing.fast(slots[sp - 1]) else { return nil }
-            if case .found(let v) = unsafeDowncast(o, to: PyDict.self).lookupHoldingGIL(slots[sp - 1], hash: h) { return v }
+    /// `container[key]` with both read where they are (stack slots, locals, constants): an exact list
+    /// or tuple by int, or an exact dict, with the GIL held, by a key that hashes and compares without
+    /// Python code and is present (read without the dict's lock, see `PyDict.getStrHoldingGIL`). nil for
+    /// anything else, including a missing key or index, which the generic path reports.
+    @inline(never)
+    func subscriptInPlace(_ container: UnsafeMutablePointer<Value>, _ key: UnsafeMutablePointer<Value>) -> Value? {
+        guard let cu = Value.peekObject(container) else { return nil }
+        return cu._withUnsafeGuaranteedRef { o -> Value? in
+            if let i = Value.peekInt(key) {
+                if o.isExactly(PyTuple.self), o.hasType(tupleTypeID) {
+                    return unsafeDowncast(o, to: PyTuple.self).item(pythonIndex: i)
+                }
+                if o.isExactly(PyList.self), o.hasType(listTypeID) {
+                    let l = unsafeDowncast(o, to: PyList.self)
+                    return gilHeld ? l.itemHoldingGIL(pythonIndex: i) : l.item(pythonIndex: i)
+                }
+            }
+            guard gilHeld, o.isExactly(PyDict.self), o.hasType(dictTypeID),
+                  case .hash(let h) = Hashing.fast(key.pointee) else { return nil }
+            if case .found(let v) = unsafeDowncast(o, to: PyDict.self).lookupHoldingGIL(key.pointee, hash: h) { return v }
             return nil
         }
-        guard let v = item else { return false }
-        slots[sp - 2] = v
-        return true
     }
 
     /// CONTAINS_OP for an exact dict or set with the GIL held and a key that hashes and compares

@@ -113,7 +113,10 @@ extension VM {
                     case .loadFastConstBinary, .loadFastFastBinary:
                         // `pc` is at the second operand's load, `pc + 1` at the operator.
                         let yp = instr.op == .loadFastConstBinary ? consts + Int(ins[pc].arg) : slots + Int(ins[pc].arg)
-                        if let x = Value.peekInt(slots + Int(instr.arg)), let y = Value.peekInt(yp) {
+                        if ins[pc &+ 1].op == .binarySubscr {
+                            // `local[const]` / `local[local]`: both read where they are.
+                            if let v = subscriptInPlace(slots + Int(instr.arg), yp) { push(slots, &sp, v); pc &+= 2; continue }
+                        } else if let x = Value.peekInt(slots + Int(instr.arg)), let y = Value.peekInt(yp) {
                             let op = ins[pc &+ 1]
                             if op.op == .binaryOp {
                                 if let r = fastBinary(op.arg, .int(x), .int(y)) {
@@ -247,11 +250,24 @@ extension VM {
                         let a = pop(slots, &sp)
                         push(slots, &sp, try unaryOp(UnaryOperator(rawValue: instr.arg)!, a))
                     case .compareOp:
+                        if let r = fastCompareInPlace(instr.arg, slots + sp - 2, slots + sp - 1) {
+                            Value.release(slots + sp - 2, count: 2)
+                            sp &-= 2
+                            push(slots, &sp, .bool(r))
+                            continue
+                        }
                         let b = pop(slots, &sp)
                         let a = pop(slots, &sp)
                         if let r = fastCompare(instr.arg, a, b) { push(slots, &sp, .bool(r)); continue }
                         push(slots, &sp, try compare(a, b, ComparisonOperatorKind(rawValue: Int(instr.arg))!))
                     case .compareOpJump:
+                        if let r = fastCompareInPlace(instr.arg, slots + sp - 2, slots + sp - 1) {
+                            Value.release(slots + sp - 2, count: 2)
+                            sp &-= 2
+                            let popJump = ins[pc]
+                            pc = try jump(if: r == (popJump.op == .popJumpIfTrue), to: Int(popJump.arg), from: pc &+ 1, sp)
+                            continue
+                        }
                         let b = pop(slots, &sp)
                         let a = pop(slots, &sp)
                         guard let r = fastCompare(instr.arg, a, b) else {
@@ -312,11 +328,17 @@ extension VM {
                         sp -= n; (slots + sp).deinitialize(count: n)
                         push(slots, &sp, s)
                     case .listAppend:
+                        // The list of a comprehension or display being built: read in place (a copy and
+                        // a dynamic cast cost more than the append) and appended to without its lock.
                         let v = pop(slots, &sp)
-                        (slots[sp - Int(instr.arg)].asObject as! PyList).append(v)
+                        Value.peekObject(slots + sp - Int(instr.arg)).unsafelyUnwrapped._withUnsafeGuaranteedRef {
+                            unsafeDowncast($0, to: PyList.self).appendUnshared(v)
+                        }
                     case .setAdd:
                         let v = pop(slots, &sp)
-                        try (slots[sp - Int(instr.arg)].asObject as! PySet).add(v, vm: self)
+                        try Value.peekObject(slots + sp - Int(instr.arg)).unsafelyUnwrapped._withUnsafeGuaranteedRef {
+                            _ = try unsafeDowncast($0, to: PySet.self).add(v, vm: self)
+                        }
                     case .mapAdd:
                         let v = pop(slots, &sp)
                         let k = pop(slots, &sp)

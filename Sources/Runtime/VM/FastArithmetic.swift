@@ -134,3 +134,34 @@ func fastCompare(_ op: Int32, _ a: Value, _ b: Value) -> Bool? {
 /// BINARY_OP's argument for `+` and `+=` (the str concatenation fast path checks it first).
 let addOperator = BinaryOperator.add.rawValue
 let inplaceAddOperator = BinaryOperator.inplaceAdd.rawValue
+
+/// `fastCompare` for ints and exact strs read in place from two stack slots: matching the pair of
+/// `Value`s copied both operands (two retains and two releases for a str comparison). nil for anything
+/// else, slots untouched.
+@inline(__always)
+func fastCompareInPlace(_ op: Int32, _ a: UnsafeMutablePointer<Value>, _ b: UnsafeMutablePointer<Value>) -> Bool? {
+    if let x = Value.peekInt(a), let y = Value.peekInt(b) { return compareResult(op, x < y ? -1 : (x == y ? 0 : 1)) }
+    guard let au = Value.peekObject(a), let bu = Value.peekObject(b) else { return nil }
+    return au._withUnsafeGuaranteedRef { x in
+        bu._withUnsafeGuaranteedRef { y -> Bool? in
+            guard x.isExactly(PyStr.self), y.isExactly(PyStr.self) else { return nil }
+            let s = unsafeDowncast(x, to: PyStr.self), t = unsafeDowncast(y, to: PyStr.self)
+            if op == 2 { return PyStr.equal(s, t) }
+            if op == 3 { return !PyStr.equal(s, t) }
+            return compareResult(op, PyStrOrdering.compare(s, t))
+        }
+    }
+}
+
+/// The outcome of comparison `op` (COMPARE_OP's argument: <, <=, ==, !=, >, >=) given a three-way result.
+@inline(__always)
+func compareResult(_ op: Int32, _ c: Int) -> Bool {
+    switch op {
+    case 0: return c < 0
+    case 1: return c <= 0
+    case 2: return c == 0
+    case 3: return c != 0
+    case 4: return c > 0
+    default: return c >= 0
+    }
+}
