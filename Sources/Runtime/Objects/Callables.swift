@@ -278,8 +278,8 @@ public final class PyFunction: PyObject {
     // renamed `__name__`) is not made per function. `name`/`qualname` read the code object's until set.
     private var nameOverride: String?
     private var qualnameOverride: String?
-    /// The `__dict__`, created on first use (an `Unmanaged<PyDict>` bit pattern, 0 until then).
-    private let dictStorage = Atomic<UInt>(0)
+    /// The `__dict__`, created on first use.
+    private let lazyDict = LazyDict()
 
     public var name: String {
         get { nameOverride ?? code.co.name }
@@ -298,22 +298,8 @@ public final class PyFunction: PyObject {
         super.init(type: PyType.function)
     }
 
-    deinit {
-        let bits = dictStorage.load(ordering: .acquiring)
-        if bits != 0 { Unmanaged<PyDict>.fromOpaque(UnsafeRawPointer(bitPattern: bits)!).release() }
-    }
-
-    /// The function's `__dict__` (made on first use; threads racing to make it agree on one).
-    public var dict: PyDict {
-        let bits = dictStorage.load(ordering: .acquiring)
-        if bits != 0 { return Unmanaged<PyDict>.fromOpaque(UnsafeRawPointer(bitPattern: bits)!).takeUnretainedValue() }
-        let made = Unmanaged.passRetained(PyDict())
-        let mine = UInt(bitPattern: made.toOpaque())
-        let (won, current) = dictStorage.compareExchange(expected: 0, desired: mine, ordering: .acquiringAndReleasing)
-        if won { return made.takeUnretainedValue() }
-        made.release()
-        return Unmanaged<PyDict>.fromOpaque(UnsafeRawPointer(bitPattern: current)!).takeUnretainedValue()
-    }
+    /// The function's `__dict__` (made on first use).
+    public var dict: PyDict { lazyDict.dict }
 
     public override var instanceDict: PyDict? { dict }
 }

@@ -28,7 +28,10 @@ public struct TracebackEntry: @unchecked Sendable {
 /// An exception instance (of `BaseException` or any subclass, builtin or user-defined).
 public final class PyBaseException: PyObject {
     public var args: [Value]
-    public let dict = PyDict()
+    // Made on first use: most exceptions are raised and caught without anyone setting or reading an
+    // attribute, and the dict was a third of the allocations of `raise KeyError(k)`.
+    private let lazyDict = LazyDict()
+    public var dict: PyDict { lazyDict.dict }
     /// Most recent call last, as printed.
     public var traceback: [TracebackEntry] { unwound.reversed().map(\.entry) }
     /// The frames the exception passed through, innermost first (appended as it unwinds outward;

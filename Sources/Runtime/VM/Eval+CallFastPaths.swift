@@ -300,10 +300,15 @@ extension VM {
     func instanceAttribute(_ slot: UnsafeMutablePointer<Value>, _ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Value? {
         guard let ou = Value.peekObject(slot) else { return nil }
         return ou._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
-            guard t.layout == .object, !t.isBuiltin, hasDefaultGetattribute(t) else { return nil }
+            guard t.layout != .builtin, !t.isBuiltin, hasDefaultGetattribute(t) else { return nil }
             return unretainedName(names, i)
                 ._withUnsafeGuaranteedRef { name in
                     guard typeLacks(t, name) else { return nil }
+                    if t.layout == .exception {
+                        // An instance of a user exception class (`e.code`): its `__dict__` decides.
+                        let d = unsafeDowncast(o, to: PyBaseException.self).dict
+                        return gilHeld ? d.getStrHoldingGIL(name) : d.getStr(name)
+                    }
                     let inst = unsafeDowncast(o, to: PyInstance.self)
                     return gilHeld ? inst.attributeHoldingGIL(name) : inst.attribute(name)
                 }
@@ -336,11 +341,16 @@ extension VM {
                                 _ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Bool {
         guard let ou = Value.peekObject(slot) else { return false }
         return ou._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
-            guard t.layout == .object, !t.isBuiltin, hasDefaultSetattr(t) else { return false }
+            guard t.layout != .builtin, !t.isBuiltin, hasDefaultSetattr(t) else { return false }
             return unretainedName(names, i)
                 ._withUnsafeGuaranteedRef { name in
                     guard typeLacks(t, name) else { return false }
-                    unsafeDowncast(o, to: PyInstance.self).setAttribute(name, value.move())
+                    if t.layout == .exception {
+                        // `self.code = code` in a user exception's `__init__`.
+                        unsafeDowncast(o, to: PyBaseException.self).dict.setStr(name, value.move())
+                    } else {
+                        unsafeDowncast(o, to: PyInstance.self).setAttribute(name, value.move())
+                    }
                     return true
                 }
         } }
