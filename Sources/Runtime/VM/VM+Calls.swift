@@ -30,15 +30,21 @@ extension VM {
     /// a plain Python function of one parameter gets its frame filled directly, without an `Args` array
     /// or argument binding.
     public func call(_ callable: Value, with arg: Value) throws -> Value {
-        if case .object(let o) = callable, o.isExactly(PyFunction.self) {
-            let f = unsafeDowncast(o, to: PyFunction.self)
-            if f.code.hasSimpleSignature && f.code.argcount == 1 {
+        // The function is read in place, not copied out of `callable` (each copy was a retain and a
+        // release of the function per item); the frame's own reference keeps it alive while it runs.
+        let frame: Frame? = withUnsafePointer(to: callable) { p in
+            guard let u = Value.peekObject(p) else { return nil }
+            return u._withUnsafeGuaranteedRef { o -> Frame? in
+                guard o.isExactly(PyFunction.self) else { return nil }
+                let f = unsafeDowncast(o, to: PyFunction.self)
+                guard f.code.hasSimpleSignature && f.code.argcount == 1 else { return nil }
                 let frame = allocateFrame(f)
                 frame.slots[0] = arg
                 setupCells(f, frame)
-                return try eval(frame)
+                return frame
             }
         }
+        if let frame { return try eval(frame) }
         return try call(callable, Args([arg]))
     }
 
