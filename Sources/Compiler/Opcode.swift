@@ -214,9 +214,10 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
     /// (no bool pushed and popped, one dispatch fewer) and skips the jump instruction; otherwise it
     /// acts exactly as `COMPARE_OP`. Same argument and stack effect as `COMPARE_OP`.
     case compareOpJump
-    /// Replace `LOAD_FAST i` when `LOAD_CONST c` or `LOAD_FAST j` and then `BINARY_OP`, `COMPARE_OP` or
-    /// `COMPARE_OP_JUMP` follow (`n - 1`, `acc + x`, `i < n`): when both operands are ints and the
-    /// operation is computed natively, the VM does it in one dispatch — and a `STORE_FAST` after a
+    /// Replace `LOAD_FAST i` when `LOAD_CONST c` or `LOAD_FAST j` and then `BINARY_OP`, `COMPARE_OP`,
+    /// `COMPARE_OP_JUMP` or `BINARY_SUBSCR` follow (`n - 1`, `acc + x`, `i < n`, `xs[0]`, `d[k]`): when
+    /// both operands are ints and the operation is computed natively, or the subscript is of a builtin
+    /// container read in place, the VM does it in one dispatch — and a `STORE_FAST` after a
     /// `BINARY_OP` (`i += 1`), or the jump after a `COMPARE_OP_JUMP`, too — skipping those instructions;
     /// otherwise it acts exactly as `LOAD_FAST`.
     case loadFastConstBinary

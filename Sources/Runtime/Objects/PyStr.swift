@@ -79,6 +79,9 @@ public final class PyStr: PyObject, Hashable {
         return try v.withUTF8(body)
     }
 
+    /// Length of the UTF-8 encoding (constant time for native strings).
+    @inline(__always) var utf8Count: Int { value.utf8.count }
+
     public var hashValue: Int {
         let h = hashCache.load(ordering: .relaxed)
         if h != Int.min { return h }

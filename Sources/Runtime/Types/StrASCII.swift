@@ -193,62 +193,78 @@ enum StrASCII {
     /// the exact size; length and ASCII-ness are summed, not rescanned. Non-str values are skipped, as the
     /// eval loop's current BUILD_STRING does (the compiler only emits strs there).
     static func buildString(_ p: UnsafePointer<Value>, _ n: Int) -> Value {
+        // The pieces are read in place (matching `case .object(let o) = p[i]` retained and released each
+        // piece, in both passes).
         var bytes = 0, count = 0, ascii = true
         for i in 0..<n {
-            guard case .object(let o) = p[i], o.isExactly(PyStr.self) else { continue }
-            let s = unsafeDowncast(o, to: PyStr.self)
-            bytes += s.value.utf8.count
-            count += s.count
-            if !s.isASCII { ascii = false }
+            withStr(p + i) { s in
+                bytes += s.utf8Count
+                count += s.count
+                if !s.isASCII { ascii = false }
+            }
         }
         if bytes == 0 { return .object(StrSupport.empty) }
         let out = String(unsafeUninitializedCapacity: bytes) { buf in
             let q = buf.baseAddress!
             var w = 0
-            for i in 0..<n {
-                guard case .object(let o) = p[i], o.isExactly(PyStr.self) else { continue }
-                unsafeDowncast(o, to: PyStr.self).withUTF8 { b in
-                    if b.count > 0 { (q + w).initialize(from: b.baseAddress!, count: b.count) }
-                    w += b.count
-                }
-            }
+            for i in 0..<n { withStr(p + i) { append($0, to: q, at: &w) } }
             return w
         }
         return .object(PyStr(out, count: count, isASCII: ascii))
     }
 
+    /// Calls `body` with the exact str at `p`, read in place; does nothing for any other value.
+    @inline(__always)
+    private static func withStr(_ p: UnsafePointer<Value>, _ body: (PyStr) -> Void) {
+        guard let u = Value.peekObject(p) else { return }
+        u._withUnsafeGuaranteedRef { o in if o.isExactly(PyStr.self) { body(unsafeDowncast(o, to: PyStr.self)) } }
+    }
+
+    /// Copies the UTF-8 of `s` to `q + w` and advances `w`.
+    @inline(__always)
+    private static func append(_ s: PyStr, to q: UnsafeMutablePointer<UInt8>, at w: inout Int) {
+        s.withUTF8 { b in
+            if b.count > 0 { (q + w).initialize(from: b.baseAddress!, count: b.count) }
+            w += b.count
+        }
+    }
+
     /// `sep.join(items)` when every item is a str: one string of the exact size.
     static func join(_ sep: PyStr, _ items: [Value]) throws -> Value {
-        var bytes = 0, count = 0, ascii = sep.isASCII
-        for (i, item) in items.enumerated() {
-            guard case .object(let o) = item, let p = o as? PyStr else {
-                throw PyError.type("sequence item \(i): expected str instance, \(item.typeName) found")
-            }
-            bytes += p.value.utf8.count
-            count += p.count
-            if !p.isASCII { ascii = false }
-        }
-        if items.count > 1 {
-            bytes += (items.count - 1) * sep.value.utf8.count
-            count += (items.count - 1) * sep.count
-        }
-        if bytes == 0 { return .object(StrSupport.empty) }
-        let out = sep.withUTF8 { sp in
-            String(unsafeUninitializedCapacity: bytes) { buf in
-                let q = buf.baseAddress!
-                var w = 0
-                for (i, item) in items.enumerated() {
-                    if i > 0 && sp.count > 0 { (q + w).initialize(from: sp.baseAddress!, count: sp.count); w += sp.count }
-                    let p = unsafeDowncast(item.asObject!, to: PyStr.self)
-                    p.withUTF8 { b in
-                        if b.count > 0 { (q + w).initialize(from: b.baseAddress!, count: b.count) }
-                        w += b.count
-                    }
+        try items.withUnsafeBufferPointer { buf in
+            let n = buf.count
+            guard let p = buf.baseAddress else { return .object(StrSupport.empty) }
+            var bytes = 0, count = 0, ascii = sep.isASCII
+            for i in 0..<n {
+                var found = false
+                withStr(p + i) { s in
+                    found = true
+                    bytes += s.utf8Count
+                    count += s.count
+                    if !s.isASCII { ascii = false }
                 }
-                return w
+                if !found {
+                    throw PyError.type("sequence item \(i): expected str instance, \(p[i].typeName) found")
+                }
             }
+            if n > 1 {
+                bytes += (n - 1) * sep.utf8Count
+                count += (n - 1) * sep.count
+            }
+            if bytes == 0 { return .object(StrSupport.empty) }
+            let out = sep.withUTF8 { sp in
+                String(unsafeUninitializedCapacity: bytes) { out in
+                    let q = out.baseAddress!
+                    var w = 0
+                    for i in 0..<n {
+                        if i > 0 && sp.count > 0 { (q + w).initialize(from: sp.baseAddress!, count: sp.count); w += sp.count }
+                        withStr(p + i) { append($0, to: q, at: &w) }
+                    }
+                    return w
+                }
+            }
+            return .object(PyStr(out, count: count, isASCII: ascii))
         }
-        return .object(PyStr(out, count: count, isASCII: ascii))
     }
 
     /// `upper()` / `lower()` of an ASCII string.

@@ -362,6 +362,12 @@ extension VM {
                         let l = pop(slots, &sp).asObject as! PyList
                         push(slots, &sp, .object(PyTuple(l.items)))
                     case .formatValue:
+                        // `{x}` without conversion or spec: a str stays as it is, an int becomes its
+                        // digits, in place (through `formatValueObject` a str was copied out and back).
+                        if instr.arg == 0 {
+                            if let n = Value.peekInt(slots + sp - 1) { slots[sp - 1] = .object(PyStr(ascii: String(n))); continue }
+                            if let u = Value.peekObject(slots + sp - 1), u._withUnsafeGuaranteedRef({ $0.isExactly(PyStr.self) }) { continue }
+                        }
                         let spec: String? = instr.arg & 4 != 0 ? (pop(slots, &sp).asObject as! PyStr).value : nil
                         let v = pop(slots, &sp)
                         push(slots, &sp, try formatValueObject(v, conversion: Int(instr.arg & 3), spec: spec))
