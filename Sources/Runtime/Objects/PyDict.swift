@@ -217,13 +217,16 @@ public final class PyDict: PyObject, LockedTable {
 
     /// One step of iteration under one lock: `sizeChanged` when the dict no longer has `size`
     /// entries, else the live entry at or after `pos` (only the parts asked for; the others `.none`).
+    /// `holdingGIL`: the caller runs bytecode with the GIL on, so the table is read without the lock
+    /// (the rule at `getStrHoldingGIL`).
     @inline(__always)
-    func iterStep(from pos: Int, size: Int, wantKey: Bool, wantValue: Bool) -> IterStep {
-        withTable { t in
+    func iterStep(from pos: Int, size: Int, wantKey: Bool, wantValue: Bool, holdingGIL: Bool) -> IterStep {
+        func step(_ t: inout DictTable) -> IterStep {
             if t.count != size { return .sizeChanged }
             guard let e = t.nextLive(from: pos) else { return .end }
             return .entry(key: wantKey ? t.key(at: e) : .none, value: wantValue ? t.value(at: e) : .none, next: e + 1)
         }
+        return holdingGIL ? withTableHoldingGIL(step) : withTable(step)
     }
 }
 
@@ -269,6 +272,9 @@ public final class PySet: PyObject, LockedTable {
     @inline(__always) func containsHoldingGIL(_ key: Value, hash h: Int) -> Bool? {
         tableStorage.findDecided(key, hash: h)
     }
+
+    /// `count` for the thread holding the GIL (the same rule).
+    @inline(__always) var countHoldingGIL: Int { tableStorage.count }
 
     /// Adds `key`; returns false if it was already present.
     @discardableResult

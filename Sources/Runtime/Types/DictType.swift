@@ -18,9 +18,9 @@ extension RuntimeSetup {
         var pos = 0
         var failed = false
         let wantKey = kind != .values, wantValue = kind != .keys
-        return PyNativeIterator(type: type) { _ in
+        return PyNativeIterator(type: type) { vm in
             if failed { return nil }
-            switch d.iterStep(from: pos, size: size, wantKey: wantKey, wantValue: wantValue) {
+            switch d.iterStep(from: pos, size: size, wantKey: wantKey, wantValue: wantValue, holdingGIL: vm.gilHeld) {
             case .sizeChanged:
                 failed = true
                 throw PyError.runtime("dictionary changed size during iteration")

@@ -271,8 +271,8 @@ extension RuntimeSetup {
         let items = SetSupport.orderedElements(s)
         let size = items.count
         var i = 0
-        return PyNativeIterator(type: PyType.setIterator) { _ in
-            if s.count != size {
+        return PyNativeIterator(type: PyType.setIterator) { vm in
+            if (vm.gilHeld ? s.countHoldingGIL : s.count) != size {
                 i = items.count
                 throw PyError.runtime("Set changed size during iteration")
             }
