@@ -119,13 +119,15 @@ extension VM {
                         } else if let x = Value.peekInt(slots + Int(instr.arg)), let y = Value.peekInt(yp) {
                             let op = ins[pc &+ 1]
                             if op.op == .binaryOp {
-                                if let r = fastBinary(op.arg, .int(x), .int(y)) {
+                                if let r = intBinary(op.arg, x, y) {
                                     let next = ins[pc &+ 2]
                                     if next.op == .storeFast { slots[Int(next.arg)] = r; pc &+= 3 }
                                     else { push(slots, &sp, r); pc &+= 2 }
                                     continue
                                 }
-                            } else if let r = fastCompare(op.arg, .int(x), .int(y)) {
+                            } else {
+                                // Both ints: decided here (`fastCompare` was a call per comparison).
+                                let r = compareResult(op.arg, x < y ? -1 : (x == y ? 0 : 1))
                                 if op.op == .compareOp { push(slots, &sp, .bool(r)); pc &+= 2; continue }
                                 // COMPARE_OP_JUMP: the jump after it too.
                                 let popJump = ins[pc &+ 2]

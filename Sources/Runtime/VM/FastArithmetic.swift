@@ -6,39 +6,53 @@ import Compiler
 @inline(__always)
 func fastBinary(_ op: Int32, _ a: Value, _ b: Value) -> Value? {
     switch (a, b) {
-    case (.int(let x), .int(let y)):
-        switch op {
-        case 0, 13: let (r, o) = x.addingReportingOverflow(y); return o ? nil : .int(r)
-        case 1, 14: let (r, o) = x.subtractingReportingOverflow(y); return o ? nil : .int(r)
-        case 2, 15: let (r, o) = x.multipliedReportingOverflow(by: y); return o ? nil : .int(r)
-        case 4, 17:
-            // True division of ints is exact only when both convert exactly.
-            guard y != 0, let dx = Double(exactly: x), let dy = Double(exactly: y) else { return nil }
-            return .float(dx / dy)
-        case 5, 18:
-            guard y != 0, !(x == Int.min && y == -1) else { return nil }
-            let q = x / y
-            return .int((x % y != 0) && ((x < 0) != (y < 0)) ? q - 1 : q)
-        case 6, 19:
-            guard y != 0, !(x == Int.min && y == -1) else { return nil }
-            let r = x % y
-            return .int(r != 0 && ((r < 0) != (y < 0)) ? r + y : r)
-        case 8, 21:
-            guard y >= 0, y < 63, x.magnitude < (1 << (62 - y)) else { return nil }
-            return .int(x << y)
-        case 9, 22:
-            guard y >= 0 else { return nil }
-            return .int(y >= 64 ? (x < 0 ? -1 : 0) : x >> y)
-        case 10, 23: return .int(x & y)
-        case 11, 24: return .int(x | y)
-        case 12, 25: return .int(x ^ y)
-        case 7, 20: return y >= 0 ? bigFastBinary(op, a, b) : nil
-        default: return nil
-        }
+    case (.int(let x), .int(let y)): return intBinary(op, x, y)
     case (.float(let x), .float(let y)): return fastFloat(op, x, y)
     case (.float(let x), .int(let y)): return fastFloat(op, x, Double(y))
     case (.int(let x), .float(let y)): return fastFloat(op, Double(x), y)
     case (.object, .object), (.object, .int), (.int, .object): return bigFastBinary(op, a, b)
+    default: return nil
+    }
+}
+
+/// `fastBinary` for two ints: `+` and `-` inline (the superinstructions' common case), the rest in
+/// `intBinaryOther`.
+@inline(__always)
+func intBinary(_ op: Int32, _ x: Int, _ y: Int) -> Value? {
+    switch op {
+    case 0, 13: let (r, o) = x.addingReportingOverflow(y); return o ? nil : .int(r)
+    case 1, 14: let (r, o) = x.subtractingReportingOverflow(y); return o ? nil : .int(r)
+    default: return intBinaryOther(op, x, y)
+    }
+}
+
+/// The int operators other than `+` and `-` (see `intBinary`).
+@inline(never)
+func intBinaryOther(_ op: Int32, _ x: Int, _ y: Int) -> Value? {
+    switch op {
+    case 2, 15: let (r, o) = x.multipliedReportingOverflow(by: y); return o ? nil : .int(r)
+    case 4, 17:
+        // True division of ints is exact only when both convert exactly.
+        guard y != 0, let dx = Double(exactly: x), let dy = Double(exactly: y) else { return nil }
+        return .float(dx / dy)
+    case 5, 18:
+        guard y != 0, !(x == Int.min && y == -1) else { return nil }
+        let q = x / y
+        return .int((x % y != 0) && ((x < 0) != (y < 0)) ? q - 1 : q)
+    case 6, 19:
+        guard y != 0, !(x == Int.min && y == -1) else { return nil }
+        let r = x % y
+        return .int(r != 0 && ((r < 0) != (y < 0)) ? r + y : r)
+    case 8, 21:
+        guard y >= 0, y < 63, x.magnitude < (1 << (62 - y)) else { return nil }
+        return .int(x << y)
+    case 9, 22:
+        guard y >= 0 else { return nil }
+        return .int(y >= 64 ? (x < 0 ? -1 : 0) : x >> y)
+    case 10, 23: return .int(x & y)
+    case 11, 24: return .int(x | y)
+    case 12, 25: return .int(x ^ y)
+    case 7, 20: return y >= 0 ? bigFastBinary(op, .int(x), .int(y)) : nil
     default: return nil
     }
 }
