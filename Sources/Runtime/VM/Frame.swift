@@ -123,7 +123,26 @@ final class ValueArena {
     private var markCapacity = 64
     static let chunkSize = 1 << 16
 
+    /// The current chunk's start and size (copies of `chunks[current]` / `chunkSizes[current]`, so the
+    /// common case reads no array).
+    private var currentBase: UnsafeMutablePointer<Value>?
+    private var currentSize = 0
+
+    /// `n` slots after the last allocation: a bump of `top` when the current chunk has room.
+    @inline(__always)
     func allocate(_ n: Int) -> UnsafeMutablePointer<Value> {
+        if markCount < markCapacity, let base = currentBase, top + n <= currentSize {
+            (marks + markCount).initialize(to: (current, top))
+            markCount += 1
+            let p = base + top
+            top += n
+            return p
+        }
+        return allocateSlow(n)
+    }
+
+    @inline(never)
+    private func allocateSlow(_ n: Int) -> UnsafeMutablePointer<Value> {
         if markCount == markCapacity {
             let bigger = UnsafeMutablePointer<(Int, Int)>.allocate(capacity: markCapacity * 2)
             bigger.moveInitialize(from: marks, count: markCount)
@@ -149,14 +168,21 @@ final class ValueArena {
             chunkSizes[current] = n
         }
         top = n
+        currentBase = chunks[current]
+        currentSize = chunkSizes[current]
         return chunks[current]
     }
 
+    @inline(__always)
     func release() {
         precondition(markCount > 0, "arena released more often than allocated")
         markCount -= 1
         let (c, t) = marks[markCount]
-        current = c
+        if c != current {
+            current = c
+            currentBase = c >= 0 ? chunks[c] : nil
+            currentSize = c >= 0 ? chunkSizes[c] : 0
+        }
         top = t
     }
 
