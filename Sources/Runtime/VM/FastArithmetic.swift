@@ -126,23 +126,21 @@ func fastCompare(_ op: Int32, _ a: Value, _ b: Value) -> Bool? {
         c = r
     case (.object(let x), .object(let y)):
         guard x.isExactly(PyStr.self), y.isExactly(PyStr.self) else { return nil }
-        let s = unsafeDowncast(x, to: PyStr.self), t = unsafeDowncast(y, to: PyStr.self)
-        if op == 2 { return PyStr.equal(s, t) }
-        if op == 3 { return !PyStr.equal(s, t) }
-        c = PyStrOrdering.compare(s, t)
+        return strCompare(op, unsafeDowncast(x, to: PyStr.self), unsafeDowncast(y, to: PyStr.self))
     case (.object, .int), (.int, .object):
         guard let r = bigFastCompare(a, b) else { return nil }
         c = r
     default: return nil
     }
-    switch op {
-    case 0: return c < 0
-    case 1: return c <= 0
-    case 2: return c == 0
-    case 3: return c != 0
-    case 4: return c > 0
-    default: return c >= 0
-    }
+    return compareResult(op, c)
+}
+
+/// Comparison `op` of two strs (equality without ordering them).
+@inline(__always)
+func strCompare(_ op: Int32, _ s: PyStr, _ t: PyStr) -> Bool {
+    if op == 2 { return PyStr.equal(s, t) }
+    if op == 3 { return !PyStr.equal(s, t) }
+    return compareResult(op, PyStrOrdering.compare(s, t))
 }
 
 /// BINARY_OP's argument for `+` and `+=` (the str concatenation fast path checks it first).
@@ -159,10 +157,7 @@ func fastCompareInPlace(_ op: Int32, _ a: UnsafeMutablePointer<Value>, _ b: Unsa
     return au._withUnsafeGuaranteedRef { x in
         bu._withUnsafeGuaranteedRef { y -> Bool? in
             guard x.isExactly(PyStr.self), y.isExactly(PyStr.self) else { return nil }
-            let s = unsafeDowncast(x, to: PyStr.self), t = unsafeDowncast(y, to: PyStr.self)
-            if op == 2 { return PyStr.equal(s, t) }
-            if op == 3 { return !PyStr.equal(s, t) }
-            return compareResult(op, PyStrOrdering.compare(s, t))
+            return strCompare(op, unsafeDowncast(x, to: PyStr.self), unsafeDowncast(y, to: PyStr.self))
         }
     }
 }
