@@ -1,6 +1,8 @@
-/// BINARY_SUBSCR's fast path, out of the eval loop's giant function for the same reason as the call
-/// fast paths (see Eval+CallFastPaths.swift): in a small function the optimizer drops the retain and
-/// release of the container and of its item array that the generic `getItem` pays.
+/// Fast paths of the eval loop that read their operands where they are (stack slots, locals, constants)
+/// instead of popping copies: subscripts, slices, `in`, str concatenation. Each copy of an object
+/// `Value` is an atomic retain and its drop an atomic release, and these operations only need to look.
+/// They live out of the eval loop's giant function for the same reason as the call fast paths (see
+/// Eval+CallFastPaths.swift): in a small function the optimizer drops retains it keeps in the loop.
 extension VM {
     /// `container[i]` for an exact list or tuple and an int `i`, read in place from the stack: the
     /// container slot (`sp - 2`) is replaced by the item and the caller pops the int. Returns false,
