@@ -87,9 +87,13 @@ public final class Frame {
         if !constructedInstance.isNull { constructedInstance = .null }
     }
 
-    /// Releases every value the frame still holds. Called exactly once when the frame finishes.
+    /// Releases every value the frame still holds. Called exactly once when the frame finishes. The free
+    /// variables' slots hold cells lent by the function's closure (`VM.setupCells`): not released.
     func clear() {
-        Value.release(slots, count: sp)
+        if sp == 0 { return }
+        let freeStart = code.nlocals + code.ncells
+        Value.release(slots, count: freeStart)
+        Value.release(slots + stackBase, count: sp - stackBase)
         sp = 0
     }
 

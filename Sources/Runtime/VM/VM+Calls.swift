@@ -158,8 +158,16 @@ extension VM {
             let initial: Value = a >= 0 ? slots[a] : .null
             slots[code.nlocals + i] = .object(PyCell(initial))
         }
-        for j in 0..<code.nfree {
-            slots[code.nlocals + code.ncells + j] = .object(f.closure[j])
+        // Free variables are lent, not retained: the frame's `function` keeps its closure's cells alive
+        // for the frame's whole life, and `Frame.clear` skips these slots (a retain and a release of
+        // each cell per call of a closure).
+        if code.nfree == 0 { return }
+        f.closure.withUnsafeBufferPointer { cells in
+            let raw = UnsafeRawPointer(cells.baseAddress!)
+            for j in 0..<code.nfree {
+                let cell = Unmanaged<PyObject>.fromOpaque(raw.load(fromByteOffset: j * MemoryLayout<PyCell>.stride, as: UnsafeRawPointer.self))
+                Value.initializeBorrowed(slots + code.nlocals + code.ncells + j, cell)
+            }
         }
     }
 
