@@ -215,11 +215,12 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
     /// acts exactly as `COMPARE_OP`. Same argument and stack effect as `COMPARE_OP`.
     case compareOpJump
     /// Replace `LOAD_FAST i` when `LOAD_CONST c` or `LOAD_FAST j` and then `BINARY_OP`, `COMPARE_OP`,
-    /// `COMPARE_OP_JUMP` or `BINARY_SUBSCR` follow (`n - 1`, `acc + x`, `i < n`, `xs[0]`, `d[k]`): when
-    /// both operands are ints and the operation is computed natively, or the subscript is of a builtin
-    /// container read in place, the VM does it in one dispatch — and a `STORE_FAST` after a
-    /// `BINARY_OP` (`i += 1`), or the jump after a `COMPARE_OP_JUMP`, too — skipping those instructions;
-    /// otherwise it acts exactly as `LOAD_FAST`.
+    /// `COMPARE_OP_JUMP`, `BINARY_SUBSCR` or `CONTAINS_OP` follow (`n - 1`, `acc + x`, `i < n`, `xs[0]`,
+    /// `d[k]`, `x in s`): when both operands are ints and the operation is computed natively, or the
+    /// subscript or membership test is on a builtin container read in place, the VM does it in one
+    /// dispatch — and a `STORE_FAST` after a `BINARY_OP` (`i += 1`), or the jump after a
+    /// `COMPARE_OP_JUMP` or `CONTAINS_OP`, too — skipping those instructions; otherwise it acts exactly
+    /// as `LOAD_FAST`.
     case loadFastConstBinary
     case loadFastFastBinary
     /// Replaces `PUSH_NULL` when `LOAD_FAST i; CALL 0` follow (`acquire()` with `acquire = lock.acquire`

@@ -211,13 +211,13 @@ public final class PyCode: PyObject {
 
     /// The operators `LOAD_FAST_CONST_BINARY` / `LOAD_FAST_FAST_BINARY` do in place.
     private static func isIntOperator(_ op: Opcode) -> Bool {
-        op == .binaryOp || op == .compareOp || op == .compareOpJump || op == .binarySubscr
+        op == .binaryOp || op == .compareOp || op == .compareOpJump || op == .binarySubscr || op == .containsOp
     }
 
     /// `LOAD_FAST i; LOAD_ATTR n` → `LOAD_FAST_LOAD_ATTR i; LOAD_ATTR n` (and the same for STORE_ATTR):
     /// see `Opcode.loadFastLoadAttr`; `LOAD_FAST i; LOAD_METHOD n; CALL 0` → `LOAD_FAST_CALL_METHOD0 i; …`
     /// (`Opcode.loadFastCallMethod0`); `LOAD_FAST i; LOAD_CONST c | LOAD_FAST j; BINARY_OP op |
-    /// BINARY_SUBSCR` → `LOAD_FAST_CONST_BINARY` / `LOAD_FAST_FAST_BINARY` (int arithmetic, subscripts
+    /// BINARY_SUBSCR | CONTAINS_OP` → `LOAD_FAST_CONST_BINARY` / `LOAD_FAST_FAST_BINARY` (int arithmetic, subscripts
     /// on locals); `COMPARE_OP; POP_JUMP_IF_*` → `COMPARE_OP_JUMP; …` (`Opcode.compareOpJump`). The
     /// instructions after it stay, so a jump that lands on one of them (`(a if c else b).x`) still
     /// finds it.

@@ -39,22 +39,35 @@ extension VM {
         }
     }
 
-    /// CONTAINS_OP for an exact dict or set with the GIL held and a key that hashes and compares
-    /// without Python code, read in place: `[item, container]` becomes `[bool]`. nil, stack untouched,
-    /// otherwise.
+    /// CONTAINS_OP on the stack, in place (see `containsInPlace`): `[item, container]` becomes
+    /// `[bool]` by the caller. nil, stack untouched, otherwise.
     @inline(never)
     func containsFast(_ slots: UnsafeMutablePointer<Value>, _ sp: Int) -> Bool? {
-        guard gilHeld, let cu = Value.peekObject(slots + sp - 1) else { return nil }
-        let found: Bool? = cu._withUnsafeGuaranteedRef { o in
-            let isDict = o.isExactly(PyDict.self) && o.hasType(dictTypeID)
-            guard isDict || (o.isExactly(PySet.self) && o.hasType(setTypeID)),
-                  case .hash(let h) = Hashing.fast(slots[sp - 2]) else { return nil }
-            return isDict ? unsafeDowncast(o, to: PyDict.self).containsHoldingGIL(slots[sp - 2], hash: h)
-                : unsafeDowncast(o, to: PySet.self).containsHoldingGIL(slots[sp - 2], hash: h)
-        }
-        guard let r = found else { return nil }
+        guard let r = containsInPlace(slots + sp - 2, slots + sp - 1) else { return nil }
         Value.release(slots + sp - 2, count: 2)
         return r
+    }
+
+    /// `item in container` with both read where they are: an exact dict or set, with the GIL held, and
+    /// a key that hashes and compares without Python code; or a str in an exact str. nil otherwise.
+    @inline(never)
+    func containsInPlace(_ item: UnsafeMutablePointer<Value>, _ container: UnsafeMutablePointer<Value>) -> Bool? {
+        guard let cu = Value.peekObject(container) else { return nil }
+        return cu._withUnsafeGuaranteedRef { o -> Bool? in
+            if o.isExactly(PyStr.self) {
+                guard let iu = Value.peekObject(item) else { return nil }
+                return iu._withUnsafeGuaranteedRef { i in
+                    i.isExactly(PyStr.self)
+                        ? StrSupport.contains(unsafeDowncast(o, to: PyStr.self), unsafeDowncast(i, to: PyStr.self)) : nil
+                }
+            }
+            guard gilHeld else { return nil }
+            let isDict = o.isExactly(PyDict.self) && o.hasType(dictTypeID)
+            guard isDict || (o.isExactly(PySet.self) && o.hasType(setTypeID)),
+                  case .hash(let h) = Hashing.fast(item.pointee) else { return nil }
+            return isDict ? unsafeDowncast(o, to: PyDict.self).containsHoldingGIL(item.pointee, hash: h)
+                : unsafeDowncast(o, to: PySet.self).containsHoldingGIL(item.pointee, hash: h)
+        }
     }
 
     /// `a + b` (and `a += b`) for two exact strs, read in place: `[a, b]` becomes `[a + b]`. Through

@@ -116,6 +116,18 @@ extension VM {
                         if ins[pc &+ 1].op == .binarySubscr {
                             // `local[const]` / `local[local]`: both read where they are.
                             if let v = subscriptInPlace(slots + Int(instr.arg), yp) { push(slots, &sp, v); pc &+= 2; continue }
+                        } else if ins[pc &+ 1].op == .containsOp {
+                            // `x in s` / `ch in "aeiou"`, and the jump after it.
+                            if let found = containsInPlace(slots + Int(instr.arg), yp) {
+                                let r = found != (ins[pc &+ 1].arg == 1)
+                                let next = ins[pc &+ 2]
+                                if next.op == .popJumpIfFalse || next.op == .popJumpIfTrue {
+                                    pc = try jump(if: r == (next.op == .popJumpIfTrue), to: Int(next.arg), from: pc &+ 3, sp)
+                                } else {
+                                    push(slots, &sp, .bool(r)); pc &+= 2
+                                }
+                                continue
+                            }
                         } else if let x = Value.peekInt(slots + Int(instr.arg)), let y = Value.peekInt(yp) {
                             let op = ins[pc &+ 1]
                             if op.op == .binaryOp {
