@@ -27,6 +27,8 @@ enum TypeSupport {
             throw PyError.type("'\(k)' is an invalid keyword argument for \(name)()")
         }
         if given >= min && given <= max { return }
+        // Called unbound with nothing at all (`list.append()`): no receiver to count arguments after.
+        if given < 0 { throw PyError.type("unbound method \(name)() needs an argument") }
         if min == max {
             if min == 0 { throw PyError.type("\(name)() takes no arguments (\(given) given)") }
             if min == 1 { throw PyError.type("\(name)() takes exactly one argument (\(given) given)") }

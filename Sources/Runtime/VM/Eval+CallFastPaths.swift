@@ -84,6 +84,7 @@ extension VM {
             guard co.hasType(builtinFunctionTypeID), co.isExactly(PyBuiltinFunction.self) else { return nil }
             let b = unsafeDowncast(co, to: PyBuiltinFunction.self)
             let (start, n) = (layout.argStart, layout.nargs)
+            if n == 2, ObjectIdentifier(b) == listAppendID, appendInPlace(slots + start) { return Value.none }
             if b.boundSelf == nil { return try b.fn(self, Args(borrowing: slots + start, count: n)) }
             // A bound builtin (`acquire()` bound earlier, `append = items.append`): self and the arguments
             // are lent to the call from a stack buffer of bitwise copies, never retained or released: the
@@ -92,6 +93,18 @@ extension VM {
             // bound builtins (a non-object self, more arguments) take the general path.
             guard let o = b.boundObject, n < 4 else { return nil }
             return try callLending(b, self: o, args: slots + start, count: n)
+        }
+    }
+
+    /// `lst.append(v)` with `[lst, v]` at `args`: the list read in place, `v` copied into it. False,
+    /// nothing done, when the receiver is not an exact list (the method then raises as usual).
+    @inline(__always)
+    func appendInPlace(_ args: UnsafeMutablePointer<Value>) -> Bool {
+        guard let lu = Value.peekObject(args) else { return false }
+        return lu._withUnsafeGuaranteedRef { o in
+            guard o.isExactly(PyList.self) else { return false }
+            unsafeDowncast(o, to: PyList.self).append(args[1])
+            return true
         }
     }
 

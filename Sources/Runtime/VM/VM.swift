@@ -30,6 +30,9 @@ public final class VM: @unchecked Sendable {
     let strTypeID = ObjectIdentifier(PyType.str)
     let listTypeID = ObjectIdentifier(PyType.list)
     let dictTypeID = ObjectIdentifier(PyType.dict)
+    /// `list.append` (the builtin method object), which CALL specializes (CPython 3.11's
+    /// CALL_NO_KW_LIST_APPEND). Builtin types cannot be changed, so the object never changes.
+    let listAppendID: ObjectIdentifier? = PyType.list.dict.getStr("append")?.asObject.map(ObjectIdentifier.init)
     let setTypeID = ObjectIdentifier(PyType.set)
     /// Frames of ordinary calls, reused in LIFO order (calls nest): `frameStack[0..<framesInUse]` are
     /// running, the rest wait for reuse. The stack owns them, so a frame's `back` link and the eval
