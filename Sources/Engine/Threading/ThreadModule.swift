@@ -51,6 +51,12 @@ public enum ThreadModule {
             (args.first?.asObject as? any DetectableLock)?.markAsMachinery(named: name)
             return .none
         }
+        // Called by the thread bootstrap before its final bookkeeping: no more demo aborts (see
+        // `VM.finishing`).
+        fn("_finishing") { vm, _ in
+            vm.finishing.store(true, ordering: .releasing)
+            return .none
+        }
         fn("_adopt_join_lock") { vm, args in
             (args.first?.asObject as? PyLock)?.adoptAsJoinLock(vm)
             return .none

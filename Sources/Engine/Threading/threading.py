@@ -433,6 +433,9 @@ class Thread:
             except BaseException as exc:
                 excepthook(ExceptHookArgs(type(exc), exc, None, self))
         finally:
+            # From here on only threading's bookkeeping runs: a demo abort (repeated every 0.1 s by the
+            # engine's thread stopper) must not cut it short.
+            _thread._finishing()
             # Leave _active before releasing joiners, so a thread that join() returned for is no longer
             # counted by active_count()/enumerate() (CPython releases the join lock only as the OS
             # thread ends).

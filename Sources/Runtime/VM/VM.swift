@@ -153,7 +153,20 @@ public final class VM: @unchecked Sendable {
 
     /// Sets the abort request without waking a blocked wait (see `Interpreter.abortAll`).
     func markAbort() {
+        if finishing.load(ordering: .acquiring) { return }
         evalBreaker.bitwiseOr(VM.breakAbort, ordering: .releasing)
+    }
+
+    /// Set by threading's thread bootstrap once the target has returned or unwound (`_thread._finishing`):
+    /// what runs then is threading's own bookkeeping (leave `_active`, release the join lock), which must
+    /// not be cut short. A thread stopper re-asks every 0.1 s; an abort landing inside that bookkeeping
+    /// left the thread counted by `active_count()` after `join()` returned.
+    public let finishing = Atomic<Bool>(false)
+
+    /// Whether a pending abort applies (none while `finishing`).
+    @inline(__always)
+    private func abortApplies(_ bits: UInt32) -> Bool {
+        bits & VM.breakAbort != 0 && !finishing.load(ordering: .acquiring)
     }
 
     /// The condition a blocking primitive of this thread waits on (set for the length of the wait), so
@@ -198,7 +211,7 @@ public final class VM: @unchecked Sendable {
             // One-shot, like an interrupt: the thread unwinds (its `with` blocks release their locks, its
             // `finally` blocks and threading's bookkeeping run). Whoever aborts re-asks if it must.
             evalBreaker.bitwiseAnd(~VM.breakAbort, ordering: .relaxed)
-            throw PyError(PyBaseException(type: .systemExit, args: [.str("demo aborted")]))
+            if abortApplies(bits) { throw PyError(PyBaseException(type: .systemExit, args: [.str("demo aborted")])) }
         }
         if bits & VM.breakGILDrop != 0 {
             evalBreaker.bitwiseAnd(~VM.breakGILDrop, ordering: .relaxed)
@@ -215,7 +228,8 @@ public final class VM: @unchecked Sendable {
 
     /// Whether an interrupt or abort is pending (for wait loops running without the GIL).
     public var interruptPending: Bool {
-        evalBreaker.load(ordering: .acquiring) & (VM.breakInterrupt | VM.breakAbort) != 0
+        let bits = evalBreaker.load(ordering: .acquiring)
+        return bits & VM.breakInterrupt != 0 || abortApplies(bits)
     }
 
     /// Seconds since the interpreter started (trace event timestamps).
