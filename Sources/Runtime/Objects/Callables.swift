@@ -440,19 +440,12 @@ public final class PyListIterator: PyObject {
     public let list: PyList
     private let index = Atomic<Int>(0)
     public init(_ list: PyList) { self.list = list; super.init(type: PyType.listIterator) }
-    @inline(__always) public func next() -> Value? {
+    /// The next item, or nil at the end. `holdingGIL`: the caller runs bytecode with the GIL on, so the
+    /// list is read without its lock (see `PyList.itemHoldingGIL`).
+    @inline(__always) public func next(holdingGIL: Bool = false) -> Value? {
         let i = index.load(ordering: .relaxed)
         if i < 0 { return nil }
-        if let v = list.item(at: i) { index.store(i + 1, ordering: .relaxed); return v }
-        index.store(-1, ordering: .relaxed)
-        return nil
-    }
-    /// `next()` for the thread holding the GIL: the list is read without its lock (see
-    /// `PyList.itemHoldingGIL`).
-    @inline(__always) func nextHoldingGIL() -> Value? {
-        let i = index.load(ordering: .relaxed)
-        if i < 0 { return nil }
-        if let v = list.itemHoldingGIL(at: i) { index.store(i + 1, ordering: .relaxed); return v }
+        if let v = holdingGIL ? list.itemHoldingGIL(at: i) : list.item(at: i) { index.store(i + 1, ordering: .relaxed); return v }
         index.store(-1, ordering: .relaxed)
         return nil
     }

@@ -188,14 +188,8 @@ extension VM {
 
     public func len(_ v: Value) throws -> Int {
         if case .object(let o) = v {
+            // (The builtin container classes are final: nothing else needs a cast.)
             if let n = VM.builtinLength(o, holdingGIL: false) { return n }
-            switch o {
-            case let s as PyStr: return s.count
-            case let l as PyList: return l.count
-            case let t as PyTuple: return t.items.count
-            case let d as PyDict: return d.count
-            default: break
-            }
         }
         guard let r = try callSpecial(v, Names.len) else {
             throw PyError.type("object of type '\(v.typeName)' has no len()")
@@ -363,7 +357,7 @@ extension VM {
         if o.isExactly(PyIntRangeIterator.self) { return .some(unsafeDowncast(o, to: PyIntRangeIterator.self).next()) }
         if o.isExactly(PyListIterator.self) {
             let it = unsafeDowncast(o, to: PyListIterator.self)
-            return .some(gilHeld ? it.nextHoldingGIL() : it.next())
+            return .some(it.next(holdingGIL: gilHeld))
         }
         if o.isExactly(PyNativeIterator.self) { return .some(try unsafeDowncast(o, to: PyNativeIterator.self).next(self)) }
         if o.isExactly(PyGenerator.self) { return .some(try unsafeDowncast(o, to: PyGenerator.self).next(self)) }
