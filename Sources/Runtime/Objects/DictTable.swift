@@ -104,6 +104,16 @@ struct DictTable {
 
     private static let keyOffset = MemoryLayout<Entry>.offset(of: \Entry.key)!
 
+    /// `find` with fast equality, with the value: found, absent, or undecided when a stored key needs `__eq__`.
+    @inline(__always)
+    func fastLookup(_ key: Value, hash: Int) -> FastLookup {
+        switch find(key, hash: hash, eq: { Hashing.fastEquals($0, $1) }) {
+        case .found(let e): return .found(value(at: e))
+        case .notFound: return .absent
+        case .undecided: return .undecided
+        }
+    }
+
     /// `find` with fast equality, reduced to its answer: true/false, nil when a stored key needs `__eq__`.
     @inline(__always)
     func findDecided(_ key: Value, hash: Int) -> Bool? {

@@ -85,13 +85,7 @@ public final class PyDict: PyObject, LockedTable {
     /// `get`'s first probe for the thread holding the GIL (see above), for a key whose hash the caller
     /// computed without Python code: `.undecided` when a stored key needs `__eq__` (take `get`).
     @inline(__always) func lookupHoldingGIL(_ key: Value, hash h: Int) -> FastLookup {
-        withTableHoldingGIL { t in
-            switch t.find(key, hash: h, eq: { Hashing.fastEquals($0, $1) }) {
-            case .found(let e): return .found(t.value(at: e))
-            case .notFound: return .absent
-            case .undecided: return .undecided
-            }
-        }
+        withTableHoldingGIL { $0.fastLookup(key, hash: h) }
     }
 
     /// `contains`'s first probe for the thread holding the GIL (see above); nil: undecided.
@@ -135,13 +129,7 @@ public final class PyDict: PyObject, LockedTable {
     public func get(_ key: Value, vm: VM) throws -> Value? {
         let h = try vm.hash(key)
         // One locked probe when no stored key needs Python code to compare (int, str, tuple … keys).
-        let first: FastLookup = withTable { t in
-            switch t.find(key, hash: h, eq: { Hashing.fastEquals($0, $1) }) {
-            case .found(let e): return .found(t.value(at: e))
-            case .notFound: return .absent
-            case .undecided: return .undecided
-            }
-        }
+        let first: FastLookup = withTable { $0.fastLookup(key, hash: h) }
         switch first {
         case .found(let v): return v
         case .absent: return nil
@@ -184,13 +172,7 @@ public final class PyDict: PyObject, LockedTable {
     public func contains(_ key: Value, vm: VM) throws -> Bool {
         let h = try vm.hash(key)
         // One locked probe, as in `get`, without copying the value out.
-        let first: Bool? = withTable { t in
-            switch t.find(key, hash: h, eq: { Hashing.fastEquals($0, $1) }) {
-            case .found: return true
-            case .notFound: return false
-            case .undecided: return nil
-            }
-        }
+        let first: Bool? = withTable { $0.findDecided(key, hash: h) }
         if let known = first { return known }
         return try locate(key, hash: h, vm: vm) != nil
     }
