@@ -53,16 +53,23 @@ extension Value {
         raw.storeBytes(of: objectTagByte, toByteOffset: tagOffset, as: UInt8.self)
     }
 
-    /// Deinitializes `count` values at `p`, touching only the objects. `deinitialize(count:)` on a
-    /// non-trivial type goes through the runtime's generic array destroy (a value-witness call per
+    /// Deinitializes the value at `p` (the slot is uninitialized memory afterwards): releases its object,
+    /// if any, with a direct `swift_release`. `deinitialize(count: 1)` compiles to an outlined destroy
+    /// that reaches the release through the type's value-witness table (three calls, one indirect) on
+    /// every pop and frame clear; an object reference is the only thing a `Value` owns.
+    @inline(__always)
+    public static func drop(_ p: UnsafeMutablePointer<Value>) {
+        if let o = peekObject(p) { o.release() }
+    }
+
+    /// Deinitializes `count` values at `p` (see `drop`), touching only the objects. `deinitialize(count:)`
+    /// on a non-trivial type goes through the runtime's generic array destroy (a value-witness call per
     /// element), a visible cost when every call and return clears a frame of mostly ints.
     @inline(__always)
     public static func release(_ p: UnsafeMutablePointer<Value>, count: Int) {
         var i = 0
         while i < count {
-            if UnsafeRawPointer(p + i).load(fromByteOffset: tagOffset, as: UInt8.self) == objectTagByte {
-                (p + i).deinitialize(count: 1)
-            }
+            drop(p + i)
             i += 1
         }
     }

@@ -333,7 +333,7 @@ extension VM {
     @inline(never)
     func storeAttrFast(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Bool {
         guard storeInstanceAttribute(slots + sp - 1, value: slots + sp - 2, names, i) else { return false }
-        (slots + sp - 1).deinitialize(count: 1)
+        Value.drop(slots + sp - 1)
         sp -= 2
         return true
     }

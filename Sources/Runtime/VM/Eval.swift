@@ -75,7 +75,7 @@ extension VM {
                     case .nop, .returnGenerator:
                         break
                     case .popTop:
-                        sp -= 1; (slots + sp).deinitialize(count: 1)
+                        sp -= 1; Value.drop(slots + sp)
                     case .copy:
                         push(slots, &sp, slots[sp - Int(instr.arg)])
                     case .swap:
@@ -317,14 +317,14 @@ extension VM {
                     case .buildSet:
                         let n = Int(instr.arg)
                         let items = Array(UnsafeBufferPointer(start: slots + sp - n, count: n))
-                        sp -= n; (slots + sp).deinitialize(count: n)
+                        sp -= n; Value.release(slots + sp, count: n)
                         let s = PySet()
                         for v in items { try s.add(v, vm: self) }
                         push(slots, &sp, .object(s))
                     case .buildMap:
                         let n = Int(instr.arg)
                         let items = Array(UnsafeBufferPointer(start: slots + sp - 2 * n, count: 2 * n))
-                        sp -= 2 * n; (slots + sp).deinitialize(count: 2 * n)
+                        sp -= 2 * n; Value.release(slots + sp, count: 2 * n)
                         let d = PyDict()
                         for i in 0..<n { try d.set(items[2 * i], items[2 * i + 1], vm: self) }
                         push(slots, &sp, .object(d))
@@ -332,14 +332,14 @@ extension VM {
                         let n = Int(instr.arg)
                         guard case .object(let ko) = pop(slots, &sp), let keys = ko as? PyTuple else { fatalError("bad const key map") }
                         let vals = Array(UnsafeBufferPointer(start: slots + sp - n, count: n))
-                        sp -= n; (slots + sp).deinitialize(count: n)
+                        sp -= n; Value.release(slots + sp, count: n)
                         let d = PyDict()
                         for i in 0..<n { try d.set(keys.items[i], vals[i], vm: self) }
                         push(slots, &sp, .object(d))
                     case .buildString:
                         let n = Int(instr.arg)
                         let s = buildString(UnsafePointer(slots + sp - n), n)
-                        sp -= n; (slots + sp).deinitialize(count: n)
+                        sp -= n; Value.release(slots + sp, count: n)
                         push(slots, &sp, s)
                     case .listAppend:
                         // The list of a comprehension or display being built: read in place (a copy and
@@ -407,9 +407,9 @@ extension VM {
                         if case .bool(let b) = v { truth = b } else { truth = try truthy(v) }
                         pc = try jump(if: truth == (instr.op == .popJumpIfTrue), to: Int(instr.arg), from: pc, sp)
                     case .jumpIfFalseOrPop:
-                        if !(try truthy(slots[sp - 1])) { pc = Int(instr.arg) } else { sp -= 1; (slots + sp).deinitialize(count: 1) }
+                        if !(try truthy(slots[sp - 1])) { pc = Int(instr.arg) } else { sp -= 1; Value.drop(slots + sp) }
                     case .jumpIfTrueOrPop:
-                        if try truthy(slots[sp - 1]) { pc = Int(instr.arg) } else { sp -= 1; (slots + sp).deinitialize(count: 1) }
+                        if try truthy(slots[sp - 1]) { pc = Int(instr.arg) } else { sp -= 1; Value.drop(slots + sp) }
                     case .popJumpIfNone, .popJumpIfNotNone:
                         let taken = pop(slots, &sp).isNone == (instr.op == .popJumpIfNone)
                         pc = try jump(if: taken, to: Int(instr.arg), from: pc, sp)
@@ -426,7 +426,7 @@ extension VM {
                             let next = ins[pc]
                             if next.op == .storeFast { slots[Int(next.arg)] = v; pc &+= 1 } else { push(slots, &sp, v) }
                         } else {
-                            sp -= 1; (slots + sp).deinitialize(count: 1)
+                            sp -= 1; Value.drop(slots + sp)
                             pc = Int(instr.arg)
                         }
 
@@ -530,7 +530,7 @@ extension VM {
                         push(slots, &sp, .bool(try exceptionMatches(slots[sp - 1], t)))
                     case .reraise:
                         let exc = pop(slots, &sp)
-                        if instr.arg != 0 { sp -= 1; (slots + sp).deinitialize(count: 1) }
+                        if instr.arg != 0 { sp -= 1; Value.drop(slots + sp) }
                         throw PyError(exc.asObject as! PyBaseException)
                     case .raiseVarargs:
                         f.pc = pc; f.sp = sp
@@ -595,7 +595,7 @@ extension VM {
                         case .yielded(let y):
                             push(slots, &sp, y)
                         case .returned(let r):
-                            sp -= 1; (slots + sp).deinitialize(count: 1)
+                            sp -= 1; Value.drop(slots + sp)
                             push(slots, &sp, r)
                             pc = Int(instr.arg)
                         }
@@ -630,7 +630,7 @@ extension VM {
                     if !exc.lastUnwound(is: fid) { exc.noteUnwinding(through: fid, at: f.tracebackEntry) }
                     if let h = findHandler(f.code, faultPC) {
                         let target = f.stackBase + Int(h.depth)
-                        if sp > target { (slots + target).deinitialize(count: sp - target); sp = target }
+                        if sp > target { Value.release(slots + target, count: sp - target); sp = target }
                         if h.pushLasti { push(slots, &sp, .int(faultPC)) }
                         push(slots, &sp, .object(exc))
                         pc = Int(h.handler)
