@@ -10,15 +10,15 @@ extension RandomModule {
     static let log4 = Foundation.log(4.0)
     static let sgMagic = 1.0 + Foundation.log(4.5)
 
-    static var distributionMethods: [(String, NativeFunction)] {
+    static var distributionMethods: [NativeBinding] {
         [
-            ("uniform", { vm, args in
+            NativeBinding("uniform", { vm, args in
                 let (r, p) = try bind(args, "uniform", ["a", "b"], required: 2)
                 let a = p[0]!, b = p[1]!
                 let span = try vm.binaryOp(.subtract, b, a)
                 return try vm.binaryOp(.add, a, try vm.binaryOp(.multiply, span, .float(r.random())))
             }),
-            ("triangular", { vm, args in
+            NativeBinding("triangular", { vm, args in
                 let (r, p) = try bind(args, "triangular", ["low", "high", "mode"], required: 0)
                 let lowValue = p[0] ?? .float(0), highValue = p[1] ?? .float(1)
                 var low = try BuiltinNumerics.toDouble(vm, lowValue), high = try BuiltinNumerics.toDouble(vm, highValue)
@@ -31,12 +31,12 @@ extension RandomModule {
                 if u > c { u = 1.0 - u; c = 1.0 - c; swap(&low, &high) }
                 return .float(low + (high - low) * Foundation.sqrt(u * c))
             }),
-            ("normalvariate", { vm, args in
+            NativeBinding("normalvariate", { vm, args in
                 let (r, p) = try bind(args, "normalvariate", ["mu", "sigma"], required: 0)
                 let (mu, sigma) = try (double(vm, p[0], 0), double(vm, p[1], 1))
                 return .float(mu + normal(r) * sigma)
             }),
-            ("gauss", { vm, args in
+            NativeBinding("gauss", { vm, args in
                 let (r, p) = try bind(args, "gauss", ["mu", "sigma"], required: 0)
                 let (mu, sigma) = try (double(vm, p[0], 0), double(vm, p[1], 1))
                 var z = r.takeGaussNext()
@@ -48,19 +48,19 @@ extension RandomModule {
                 }
                 return .float(mu + z! * sigma)
             }),
-            ("lognormvariate", { vm, args in
+            NativeBinding("lognormvariate", { vm, args in
                 let (r, p) = try bind(args, "lognormvariate", ["mu", "sigma"], required: 2)
                 let (mu, sigma) = try (double(vm, p[0], 0), double(vm, p[1], 1))
                 return .float(Foundation.exp(mu + normal(r) * sigma))
             }),
-            ("expovariate", { vm, args in
+            NativeBinding("expovariate", { vm, args in
                 let (r, p) = try bind(args, "expovariate", ["lambd"], required: 1)
                 let lambd = try double(vm, p[0], 1)
                 let x = -Foundation.log(1.0 - r.random())
                 if lambd == 0 { throw PyError.zeroDivision("float division by zero") }
                 return .float(x / lambd)
             }),
-            ("vonmisesvariate", { vm, args in
+            NativeBinding("vonmisesvariate", { vm, args in
                 let (r, p) = try bind(args, "vonmisesvariate", ["mu", "kappa"], required: 2)
                 let (mu, kappa) = try (double(vm, p[0], 0), double(vm, p[1], 0))
                 if kappa <= 1e-6 { return .float(twoPi * r.random()) }
@@ -80,24 +80,24 @@ extension RandomModule {
                 let theta = u3 > 0.5 ? mu + Foundation.acos(f) : mu - Foundation.acos(f)
                 return .float(try BuiltinNumerics.floatDivMod(theta, twoPi).1)
             }),
-            ("gammavariate", { vm, args in
+            NativeBinding("gammavariate", { vm, args in
                 let (r, p) = try bind(args, "gammavariate", ["alpha", "beta"], required: 2)
                 return .float(try gamma(r, try double(vm, p[0], 0), try double(vm, p[1], 0)))
             }),
-            ("betavariate", { vm, args in
+            NativeBinding("betavariate", { vm, args in
                 let (r, p) = try bind(args, "betavariate", ["alpha", "beta"], required: 2)
                 let (alpha, beta) = try (double(vm, p[0], 0), double(vm, p[1], 0))
                 let y = try gamma(r, alpha, 1.0)
                 if y != 0 { return .float(y / (y + (try gamma(r, beta, 1.0)))) }
                 return .float(0.0)
             }),
-            ("paretovariate", { vm, args in
+            NativeBinding("paretovariate", { vm, args in
                 let (r, p) = try bind(args, "paretovariate", ["alpha"], required: 1)
                 let alpha = try double(vm, p[0], 1)
                 let u = 1.0 - r.random()
                 return .float(Foundation.pow(u, -1.0 / alpha))
             }),
-            ("weibullvariate", { vm, args in
+            NativeBinding("weibullvariate", { vm, args in
                 let (r, p) = try bind(args, "weibullvariate", ["alpha", "beta"], required: 2)
                 let (alpha, beta) = try (double(vm, p[0], 1), double(vm, p[1], 1))
                 let u = 1.0 - r.random()

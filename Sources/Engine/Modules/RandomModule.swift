@@ -36,7 +36,8 @@ public enum RandomModule {
             return .object(r)
         }
         t.constant("VERSION", .int(3))
-        for (name, fn) in methods {
+        for binding in methods {
+            let (name, fn) = (binding.name, binding.fn)
             t.dict.setStr(name, .object(PyBuiltinFunction(name: name, qualname: "Random.\(name)", fn)))
         }
         return t
@@ -83,25 +84,25 @@ public enum RandomModule {
         return (r, p)
     }
 
-    static var methods: [(String, NativeFunction)] {
-        var list: [(String, NativeFunction)] = [
-            ("seed", { vm, args in
+    static var methods: [NativeBinding] {
+        var list: [NativeBinding] = [
+            NativeBinding("seed", { vm, args in
                 let (r, p) = try bind(args, "seed", ["a", "version"], required: 0)
                 let version = try p[1].map { try vm.index($0) } ?? 2
                 try seed(vm, r, p[0] ?? .none, version: version)
                 return .none
             }),
-            ("random", { _, args in
+            NativeBinding("random", { _, args in
                 let (r, _) = try bind(args, "random", [], required: 0)
                 return .float(r.random())
             }),
-            ("getrandbits", { vm, args in
+            NativeBinding("getrandbits", { vm, args in
                 let (r, p) = try bind(args, "getrandbits", ["k"], required: 1)
                 let k = try vm.index(p[0]!)
                 if k < 0 { throw PyError.value("number of bits must be non-negative") }
                 return .integer(r.withState { $0.bits(k) })
             }),
-            ("randbytes", { vm, args in
+            NativeBinding("randbytes", { vm, args in
                 let (r, p) = try bind(args, "randbytes", ["n"], required: 1)
                 let n = try vm.index(p[0]!)
                 if n < 0 { throw PyError.value("number of bits must be non-negative") }
@@ -111,11 +112,11 @@ public enum RandomModule {
                 for _ in 0..<n { bytes.append(UInt8(mag & 0xff)); mag >>= 8 }
                 return .object(PyBytes(bytes))
             }),
-            ("randrange", { vm, args in
+            NativeBinding("randrange", { vm, args in
                 let (r, p) = try bind(args, "randrange", ["start", "stop", "step"], required: 1)
                 return try randrange(vm, r, p[0]!, p[1] ?? .none, p[2])
             }),
-            ("randint", { vm, args in
+            NativeBinding("randint", { vm, args in
                 let (r, p) = try bind(args, "randint", ["a", "b"], required: 2)
                 if case .int(let a) = p[0]!, case .int(let b) = p[1]!, b >= a,
                    case (let w, false) = b.subtractingReportingOverflow(a), w < Int.max {
@@ -123,34 +124,34 @@ public enum RandomModule {
                 }
                 return try randrange(vm, r, p[0]!, try vm.binaryOp(.add, p[1]!, .int(1)), nil)
             }),
-            ("choice", { vm, args in
+            NativeBinding("choice", { vm, args in
                 let (r, p) = try bind(args, "choice", ["seq"], required: 1)
                 let seq = p[0]!
                 let n = try vm.len(seq)
                 if n == 0 { throw PyError.index("Cannot choose from an empty sequence") }
                 return try vm.getItem(seq, .int(r.withState { $0.below(n) }))
             }),
-            ("shuffle", { vm, args in
+            NativeBinding("shuffle", { vm, args in
                 let (r, p) = try bind(args, "shuffle", ["x"], required: 1)
                 try shuffle(vm, r, p[0]!)
                 return .none
             }),
-            ("sample", { vm, args in
+            NativeBinding("sample", { vm, args in
                 let (r, p) = try bind(args, "sample", ["population", "k"], required: 2, keywordOnly: ["counts"])
                 return try sample(vm, r, p[0]!, p[1]!, counts: p[2] ?? .none)
             }),
-            ("choices", { vm, args in
+            NativeBinding("choices", { vm, args in
                 let (r, p) = try bind(args, "choices", ["population", "weights"], required: 1,
                                       keywordOnly: ["cum_weights", "k"])
                 return try choices(vm, r, p[0]!, weights: p[1] ?? .none, cumWeights: p[2] ?? .none, k: p[3] ?? .int(1))
             }),
-            ("getstate", { _, args in
+            NativeBinding("getstate", { _, args in
                 let (r, _) = try bind(args, "getstate", [], required: 0)
                 let (state, index) = r.withState { ($0.state, $0.index) }
                 let internalState = PyTuple(state.map { .int(Int($0)) } + [.int(index)])
                 return .object(PyTuple([.int(3), .object(internalState), r.gaussState.map { .float($0) } ?? .none]))
             }),
-            ("setstate", { vm, args in
+            NativeBinding("setstate", { vm, args in
                 let (r, p) = try bind(args, "setstate", ["state"], required: 1)
                 try setstate(vm, r, p[0]!)
                 return .none

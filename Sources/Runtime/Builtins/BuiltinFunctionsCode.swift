@@ -2,17 +2,17 @@ import Compiler
 
 /// Builtins that run code or expose namespaces: eval, exec, compile, globals, locals, exit, quit.
 extension Builtins {
-    static var codeFunctions: [(String, NativeFunction)] {
+    static var codeFunctions: [NativeBinding] {
         [
-            ("eval", { vm, args in try evalOrExec(vm, args, isEval: true) }),
-            ("exec", { vm, args in try evalOrExec(vm, args, isEval: false) }),
-            ("compile", compile),
-            ("globals", { vm, args in
+            NativeBinding("eval", { vm, args in try evalOrExec(vm, args, isEval: true) }),
+            NativeBinding("exec", { vm, args in try evalOrExec(vm, args, isEval: false) }),
+            NativeBinding("compile", compile),
+            NativeBinding("globals", { vm, args in
                 try args.check("globals", min: 0, max: 0)
                 guard let f = vm.currentFrame else { return .object(vm.interp.mainModule().dict) }
                 return .object(f.globals)
             }),
-            ("locals", { vm, args in
+            NativeBinding("locals", { vm, args in
                 try args.check("locals", min: 0, max: 0)
                 return .object(try callerLocals(vm))
             }),

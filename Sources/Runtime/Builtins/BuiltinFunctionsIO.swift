@@ -3,14 +3,14 @@ import BigInt
 /// Text in and out, and conversions to text: print, input, open, repr, ascii, format, chr, ord, hex,
 /// oct, bin, plus the small object queries len, hash and id.
 extension Builtins {
-    static var ioFunctions: [(String, NativeFunction)] {
+    static var ioFunctions: [NativeBinding] {
         [
-            ("print", print),
-            ("input", input),
-            ("open", { _, _ in throw PyError(.make(.notImplementedError, "open() comes with the downloads lesson")) }),
-            ("repr", { vm, args in .str(try vm.repr(try one(args, "repr"))) }),
-            ("ascii", { vm, args in .str(vm.asciiRepr(try vm.repr(try one(args, "ascii")))) }),
-            ("format", { vm, args in
+            NativeBinding("print", print),
+            NativeBinding("input", input),
+            NativeBinding("open", { _, _ in throw PyError(.make(.notImplementedError, "open() comes with the downloads lesson")) }),
+            NativeBinding("repr", { vm, args in .str(try vm.repr(try one(args, "repr"))) }),
+            NativeBinding("ascii", { vm, args in .str(vm.asciiRepr(try vm.repr(try one(args, "ascii")))) }),
+            NativeBinding("format", { vm, args in
                 try args.check("format", min: 1, max: 2)
                 var spec = ""
                 if args.count == 2 {
@@ -21,14 +21,14 @@ extension Builtins {
                 }
                 return .str(try vm.format(args[0], spec))
             }),
-            ("chr", { vm, args in
+            NativeBinding("chr", { vm, args in
                 let n = try vm.index(try one(args, "chr"))
                 guard n >= 0 && n < 0x110000 else { throw PyError.value("chr() arg not in range(0x110000)") }
                 // Lone surrogates cannot live in a Swift String: they become U+FFFD.
                 let scalar = Unicode.Scalar(UInt32(n)) ?? Unicode.Scalar(0xFFFD)!
                 return .str(String(Character(scalar)))
             }),
-            ("ord", { _, args in
+            NativeBinding("ord", { _, args in
                 let v = try one(args, "ord")
                 if case .object(let o) = v {
                     if let s = o as? PyStr {
@@ -46,17 +46,17 @@ extension Builtins {
                 }
                 throw PyError.type("ord() expected string of length 1, but \(v.typeName) found")
             }),
-            ("hex", { vm, args in .str(try radixString(vm, try one(args, "hex"), 16, "0x")) }),
-            ("oct", { vm, args in .str(try radixString(vm, try one(args, "oct"), 8, "0o")) }),
-            ("bin", { vm, args in .str(try radixString(vm, try one(args, "bin"), 2, "0b")) }),
-            ("len", { vm, args in
+            NativeBinding("hex", { vm, args in .str(try radixString(vm, try one(args, "hex"), 16, "0x")) }),
+            NativeBinding("oct", { vm, args in .str(try radixString(vm, try one(args, "oct"), 8, "0o")) }),
+            NativeBinding("bin", { vm, args in .str(try radixString(vm, try one(args, "bin"), 2, "0b")) }),
+            NativeBinding("len", { vm, args in
                 // The builtin containers' lengths read in place (no copy of the argument).
                 if args.count == 1, !args.hasKeywords, let u = args.peekObject(0),
                    let n = u._withUnsafeGuaranteedRef({ VM.builtinLength($0, holdingGIL: vm.gilHeld) }) { return .int(n) }
                 return .int(try vm.len(try one(args, "len")))
             }),
-            ("hash", { vm, args in .int(try vm.hash(try one(args, "hash"))) }),
-            ("id", { _, args in .int(identity(try one(args, "id"))) }),
+            NativeBinding("hash", { vm, args in .int(try vm.hash(try one(args, "hash"))) }),
+            NativeBinding("id", { _, args in .int(identity(try one(args, "id"))) }),
         ]
     }
 

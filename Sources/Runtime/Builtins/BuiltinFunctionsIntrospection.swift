@@ -1,9 +1,9 @@
 /// Introspection builtins: isinstance, issubclass, getattr, setattr, hasattr, delattr, callable, vars,
 /// dir.
 extension Builtins {
-    static var introspectionFunctions: [(String, NativeFunction)] {
+    static var introspectionFunctions: [NativeBinding] {
         [
-            ("isinstance", { vm, args in
+            NativeBinding("isinstance", { vm, args in
                 if args.count != 2 || args.hasKeywords {
                     if args.hasKeywords { throw PyError.type("isinstance() takes no keyword arguments") }
                     throw PyError.type("isinstance expected 2 arguments, got \(args.count)")
@@ -11,38 +11,38 @@ extension Builtins {
                 if let known = isInstanceOfPlainClass(args) { return .bool(known) }
                 return .bool(try isInstance(vm, args[0], args[1]))
             }),
-            ("issubclass", { vm, args in
+            NativeBinding("issubclass", { vm, args in
                 if args.count != 2 || args.hasKeywords {
                     if args.hasKeywords { throw PyError.type("issubclass() takes no keyword arguments") }
                     throw PyError.type("issubclass expected 2 arguments, got \(args.count)")
                 }
                 return .bool(try isSubclass(vm, args[0], args[1]))
             }),
-            ("getattr", { vm, args in
+            NativeBinding("getattr", { vm, args in
                 try args.check("getattr", min: 2, max: 3)
                 let name = try attributeName(args[1])
                 if args.count == 2 { return try vm.getAttr(args[0], name) }
                 do { return try vm.getAttr(args[0], name) }
                 catch let e as PyError where e.exception.isInstance(of: .attributeError) { return args[2] }
             }),
-            ("setattr", { vm, args in
+            NativeBinding("setattr", { vm, args in
                 if args.count != 3 || args.hasKeywords { try checkArgs(args, "setattr", min: 3, max: 3) }
                 try vm.setAttr(args[0], try attributeName(args[1]), args[2])
                 return .none
             }),
-            ("delattr", { vm, args in
+            NativeBinding("delattr", { vm, args in
                 if args.count != 2 || args.hasKeywords { try checkArgs(args, "delattr", min: 2, max: 2) }
                 try vm.delAttr(args[0], try attributeName(args[1]))
                 return .none
             }),
-            ("hasattr", { vm, args in
+            NativeBinding("hasattr", { vm, args in
                 if args.count != 2 || args.hasKeywords { try checkArgs(args, "hasattr", min: 2, max: 2) }
                 let name = try attributeName(args[1])
                 do { return .bool(try vm.getAttrOrNil(args[0], name) != nil) }
                 catch let e as PyError where e.exception.isInstance(of: .attributeError) { return .bool(false) }
             }),
-            ("callable", { _, args in .bool(isCallable(try one(args, "callable"))) }),
-            ("vars", { vm, args in
+            NativeBinding("callable", { _, args in .bool(isCallable(try one(args, "callable"))) }),
+            NativeBinding("vars", { vm, args in
                 try args.check("vars", min: 0, max: 1)
                 if args.count == 0 { return .object(try callerLocals(vm)) }
                 guard let d = try? vm.getAttrOrNil(args[0], Names.dict) else {
@@ -50,7 +50,7 @@ extension Builtins {
                 }
                 return d
             }),
-            ("dir", { vm, args in
+            NativeBinding("dir", { vm, args in
                 try args.check("dir", min: 0, max: 1)
                 if args.count == 0 {
                     return .object(PyList(sortedNames(try callerLocals(vm).keys)))

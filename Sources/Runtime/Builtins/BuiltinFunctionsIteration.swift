@@ -1,10 +1,10 @@
 /// Iteration builtins: iter, next, sorted, any, all — and the stable sort they share with `list.sort`.
 extension Builtins {
-    static var iterationFunctions: [(String, NativeFunction)] {
+    static var iterationFunctions: [NativeBinding] {
         [
-            ("iter", iter),
-            ("next", next),
-            ("sorted", { vm, args in
+            NativeBinding("iter", iter),
+            NativeBinding("next", next),
+            NativeBinding("sorted", { vm, args in
                 if args.count != 1 { throw PyError.type("sorted expected 1 argument, got \(args.count)") }
                 var key: Value = .none, reverse = false
                 for (k, v) in zip(args.kwnames, args.kwvalues) {
@@ -18,12 +18,12 @@ extension Builtins {
                 try sortValues(vm, &items, key: key, reverse: reverse)
                 return .object(PyList(items))
             }),
-            ("any", { vm, args in
+            NativeBinding("any", { vm, args in
                 let it = try vm.iter(try one(args, "any"))
                 while let v = try vm.next(it) { if try vm.truthy(v) { return .bool(true) } }
                 return .bool(false)
             }),
-            ("all", { vm, args in
+            NativeBinding("all", { vm, args in
                 let it = try vm.iter(try one(args, "all"))
                 while let v = try vm.next(it) { if !(try vm.truthy(v)) { return .bool(false) } }
                 return .bool(true)

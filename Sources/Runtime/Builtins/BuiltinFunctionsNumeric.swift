@@ -3,18 +3,18 @@ import Compiler
 
 /// Numeric builtins: abs, round, divmod, pow, sum, min, max.
 extension Builtins {
-    static var numericFunctions: [(String, NativeFunction)] {
+    static var numericFunctions: [NativeBinding] {
         [
-            ("abs", { vm, args in try absolute(vm, try one(args, "abs")) }),
-            ("round", round),
-            ("divmod", { vm, args in
+            NativeBinding("abs", { vm, args in try absolute(vm, try one(args, "abs")) }),
+            NativeBinding("round", round),
+            NativeBinding("divmod", { vm, args in
                 try checkArgs(args, "divmod", min: 2, max: 2)
                 return try divmod(vm, args[0], args[1])
             }),
-            ("pow", pow),
-            ("sum", sum),
-            ("min", { vm, args in try minMax(vm, args, isMax: false) }),
-            ("max", { vm, args in try minMax(vm, args, isMax: true) }),
+            NativeBinding("pow", pow),
+            NativeBinding("sum", sum),
+            NativeBinding("min", { vm, args in try minMax(vm, args, isMax: false) }),
+            NativeBinding("max", { vm, args in try minMax(vm, args, isMax: true) }),
         ]
     }
 

@@ -19,14 +19,15 @@ public enum Builtins {
         d.setStr("Ellipsis", .object(PyEllipsis.shared))
         d.setStr("__debug__", .bool(true))
 
-        var fns: [(String, NativeFunction)] = []
+        var fns: [NativeBinding] = []
         fns += ioFunctions
         fns += numericFunctions
         fns += iterationFunctions
         fns += introspectionFunctions
         fns += codeFunctions
-        fns.append(("help", help))
-        for (name, fn) in fns {
+        fns.append(NativeBinding("help", help))
+        for binding in fns {
+            let (name, fn) = (binding.name, binding.fn)
             let f = PyBuiltinFunction(name: name, qualname: name, fn)
             Immortal.make(f)   // looked up and called constantly; lives as long as the interpreter anyway
             d.setStr(name, .object(f))

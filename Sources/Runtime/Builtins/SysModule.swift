@@ -75,7 +75,9 @@ public enum SysModule {
             .int(64), .int(Hashing.modulus), .int(314159), .int(0), .int(1000003), .str("siphash13"), .int(64),
             .int(128), .int(0)])))
 
-        for (name, fn) in functions {
+        for binding in functions {
+
+            let (name, fn) = (binding.name, binding.fn)
             d.setStr(name, .object(PyBuiltinFunction(name: name, qualname: name, fn)))
         }
         // The defaults, kept under their dunder names as CPython does.
@@ -88,17 +90,17 @@ public enum SysModule {
         return CommandLine.arguments.first ?? ""
     }
 
-    static var functions: [(String, NativeFunction)] {
+    static var functions: [NativeBinding] {
         [
-            ("exit", { _, args in
+            NativeBinding("exit", { _, args in
                 try args.check("exit", min: 0, max: 1)
                 throw PyError(PyBaseException(type: .systemExit, args: args.count == 1 ? [args[0]] : []))
             }),
-            ("getrecursionlimit", { vm, args in
+            NativeBinding("getrecursionlimit", { vm, args in
                 try args.check("getrecursionlimit", min: 0, max: 0)
                 return .int(vm.interp.recursionLimit.load(ordering: .relaxed))
             }),
-            ("setrecursionlimit", { vm, args in
+            NativeBinding("setrecursionlimit", { vm, args in
                 try args.check("setrecursionlimit", min: 1, max: 1)
                 if case .float = args[0] { throw PyError.type("'float' object cannot be interpreted as an integer") }
                 let n = try vm.index(args[0])
@@ -106,11 +108,11 @@ public enum SysModule {
                 vm.interp.recursionLimit.store(n, ordering: .relaxed)
                 return .none
             }),
-            ("getswitchinterval", { vm, args in
+            NativeBinding("getswitchinterval", { vm, args in
                 try args.check("getswitchinterval", min: 0, max: 0)
                 return .float(Double(vm.interp.gil.switchIntervalMicros.load(ordering: .relaxed)) / 1e6)
             }),
-            ("setswitchinterval", { vm, args in
+            NativeBinding("setswitchinterval", { vm, args in
                 try args.check("setswitchinterval", min: 1, max: 1)
                 let secs = try BuiltinNumerics.toDouble(vm, args[0])
                 if !(secs > 0) { throw PyError.value("switch interval must be strictly positive") }
@@ -121,33 +123,33 @@ public enum SysModule {
             }),
             // CPython 3.13's free-threading query: whether this run has a GIL (`-X gil=0|1`, $PYTHON_GIL).
             // CPython 3.11 lacks it (its GIL is always on); lessons read it with a `True` fallback.
-            ("_is_gil_enabled", { vm, args in
+            NativeBinding("_is_gil_enabled", { vm, args in
                 try args.check("_is_gil_enabled", min: 0, max: 0)
                 return .bool(vm.interp.gil.enabled)
             }),
-            ("getsizeof", { vm, args in
+            NativeBinding("getsizeof", { vm, args in
                 try args.check("getsizeof", min: 1, max: 2)
                 return .int(try sizeOf(vm, args[0]))
             }),
-            ("intern", { _, args in
+            NativeBinding("intern", { _, args in
                 try args.check("intern", min: 1, max: 1)
                 guard case .object(let o) = args[0], let s = o as? PyStr else {
                     throw PyError.type("intern() argument must be str, not \(args[0].typeName)")
                 }
                 return .object(PyStr.intern(s.value))
             }),
-            ("exc_info", { vm, args in
+            NativeBinding("exc_info", { vm, args in
                 try args.check("exc_info", min: 0, max: 0)
                 guard case .object(let o) = vm.handledException, let e = o as? PyBaseException else {
                     return .object(PyTuple([.none, .none, .none]))
                 }
                 return .object(PyTuple([.object(e.type), .object(e), .none]))
             }),
-            ("exception", { vm, args in
+            NativeBinding("exception", { vm, args in
                 try args.check("exception", min: 0, max: 0)
                 return vm.handledException.asObject is PyBaseException ? vm.handledException : .none
             }),
-            ("displayhook", { vm, args in
+            NativeBinding("displayhook", { vm, args in
                 try args.check("displayhook", min: 1, max: 1)
                 let v = args[0]
                 if v.isNone { return .none }
@@ -160,7 +162,7 @@ public enum SysModule {
                 builtins.setStr("_", v)
                 return .none
             }),
-            ("excepthook", { vm, args in
+            NativeBinding("excepthook", { vm, args in
                 try Builtins.checkArgs(args, "excepthook", min: 3, max: 3)
                 guard case .object(let o) = args[1], let e = o as? PyBaseException else {
                     throw PyError.type("print_exception(): Exception expected for value, \(args[1].typeName) found")
@@ -168,14 +170,14 @@ public enum SysModule {
                 vm.printException(e)
                 return .none
             }),
-            ("getdefaultencoding", { _, _ in .str("utf-8") }),
-            ("getfilesystemencoding", { _, _ in .str("utf-8") }),
-            ("getrefcount", { _, args in
+            NativeBinding("getdefaultencoding", { _, _ in .str("utf-8") }),
+            NativeBinding("getfilesystemencoding", { _, _ in .str("utf-8") }),
+            NativeBinding("getrefcount", { _, args in
                 try args.check("getrefcount", min: 1, max: 1)
                 return .int(2)
             }),
-            ("get_int_max_str_digits", { _, _ in .int(4300) }),
-            ("is_finalizing", { _, _ in .bool(false) }),
+            NativeBinding("get_int_max_str_digits", { _, _ in .int(4300) }),
+            NativeBinding("is_finalizing", { _, _ in .bool(false) }),
         ]
     }
 

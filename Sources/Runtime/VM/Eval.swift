@@ -462,6 +462,7 @@ extension VM {
                         let fn = PyFunction(code: codeObj, globals: f.globals, builtins: f.builtins,
                                             defaults: defaults, kwdefaults: kwdefaults, closure: closure)
                         if let doc = codeObj.co.docstring { fn.dict.setStr(Names.doc, .str(doc)) }
+                        if f.code.usesLocalsDict, codeObj.claimImmortalFunction() { Immortal.make(fn) }
                         push(slots, &sp, .object(fn))
                     case .kwNames:
                         pendingKwnames = (consts[Int(instr.arg)].asObject as! PyTuple)

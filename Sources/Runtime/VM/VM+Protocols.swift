@@ -354,7 +354,7 @@ extension VM {
     /// nil: `o` is none of these; `.some(nil)`: exhausted.
     @inline(__always)
     func nextOfKnownIterator(_ o: PyObject) throws -> Value?? {
-        if o.isExactly(PyIntRangeIterator.self) { return .some(unsafeDowncast(o, to: PyIntRangeIterator.self).next()) }
+        if o.isExactly(PyIntRangeIterator.self) { return .some(unsafeDowncast(o, to: PyIntRangeIterator.self).next(holdingGIL: gilHeld)) }
         if o.isExactly(PyListIterator.self) {
             let it = unsafeDowncast(o, to: PyListIterator.self)
             return .some(it.next(holdingGIL: gilHeld))
