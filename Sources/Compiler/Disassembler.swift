@@ -167,7 +167,7 @@ extension CodeObject {
         switch ins.op {
         case .loadConst, .kwNames:
             return at(consts, a).map(constantRepr) ?? "?"
-        case .loadFast, .storeFast, .deleteFast, .loadFastLoadAttr, .loadFastStoreAttr, .loadFastCallMethod0, .loadFastConstBinary, .loadFastFastBinary:
+        case .loadFast, .loadFastBorrow, .loadFastBorrowMethod, .storeFast, .deleteFast, .loadFastLoadAttr, .loadFastStoreAttr, .loadFastCallMethod0, .loadFastConstBinary, .loadFastFastBinary:
             return at(varnames, a) ?? "?"
         case .loadDeref, .storeDeref, .deleteDeref, .loadClosure, .loadClassDeref:
             return at(cellvars + freevars, a) ?? "?"

@@ -228,6 +228,18 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
     /// lent in place (no copy of the local onto the stack), pushes the result and skips both
     /// instructions; otherwise it acts exactly as `PUSH_NULL`.
     case pushNullCallLocal0
+    /// Replace `LOAD_FAST` in a call whose every argument is a local, constant, global or closure
+    /// variable (`len(x)`, `xs.append(v)`, `d.get(k, 0)`, `isinstance(x, str)`), and `CALL n` at its end: `LOAD_FAST_BORROW i` pushes an object
+    /// local as a lent copy (not reference counted, marked as lent), `LOAD_FAST_BORROW_METHOD i` (the
+    /// receiver, before `LOAD_METHOD n`) pushes a builtin type's native method and the object lent,
+    /// skipping the `LOAD_METHOD`, or acts as `LOAD_FAST` for any other method. `CALL_BORROWED n` lends
+    /// them to a native callee (no reference counting, two atomic operations per lent value fewer) and
+    /// turns them into ordinary references for any other; otherwise it is `CALL n`. Nothing between the
+    /// loads and the call can rebind the locals, so they keep the objects alive. Same arguments and stack
+    /// effects as `LOAD_FAST` / `LOAD_FAST`+`LOAD_METHOD` / `CALL`.
+    case loadFastBorrow
+    case loadFastBorrowMethod
+    case callBorrowed
 }
 
 public enum BinaryOperator: Int32, Sendable, CaseIterable {

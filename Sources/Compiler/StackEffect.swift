@@ -11,7 +11,7 @@ public func stackEffect(_ op: Opcode, arg: Int32, jump: Bool) -> Int {
     case .swap: return 0
     case .pushNull, .pushNullCallLocal0: return 1
 
-    case .loadConst, .loadFast, .loadFastLoadAttr, .loadFastStoreAttr, .loadFastCallMethod0, .loadFastConstBinary, .loadFastFastBinary, .loadDeref, .loadClosure, .loadClassDeref, .loadName, .loadGlobal: return 1
+    case .loadConst, .loadFast, .loadFastBorrow, .loadFastBorrowMethod, .loadFastLoadAttr, .loadFastStoreAttr, .loadFastCallMethod0, .loadFastConstBinary, .loadFastFastBinary, .loadDeref, .loadClosure, .loadClassDeref, .loadName, .loadGlobal: return 1
     case .storeFast, .storeDeref, .storeName, .storeGlobal: return -1
     case .deleteFast, .deleteDeref, .deleteName, .deleteGlobal: return 0
 
@@ -48,7 +48,7 @@ public func stackEffect(_ op: Opcode, arg: Int32, jump: Bool) -> Int {
     case .makeFunction:
         return -((a & 1) + ((a >> 1) & 1) + ((a >> 2) & 1) + ((a >> 3) & 1))
     case .kwNames: return 0
-    case .call: return -a - 1
+    case .call, .callBorrowed: return -a - 1
     case .callFunctionEx: return -2 - (a & 1)
     case .loadBuildClass: return 1
 

@@ -53,6 +53,33 @@ extension Value {
         raw.storeBytes(of: objectTagByte, toByteOffset: tagOffset, as: UInt8.self)
     }
 
+    /// The tag byte of a lent stack slot (`LOAD_FAST_BORROW`): an object reference that owns no
+    /// reference count, kept alive by the local it was read from. No `Value` case has this tag, so
+    /// `drop`/`release` (and with them exception unwinding and frame clearing) leave such slots alone;
+    /// only `CALL_BORROWED` reads them, through the helpers below. Never read one as a `Value`.
+    @usableFromInline static let lentTagByte: UInt8 = 0x7F
+
+    /// Writes a lent slot for `o` at `p` (uninitialized).
+    @inline(__always)
+    static func initializeLent(_ p: UnsafeMutablePointer<Value>, _ o: Unmanaged<PyObject>) {
+        let raw = UnsafeMutableRawPointer(p)
+        raw.storeBytes(of: o.toOpaque(), as: UnsafeMutableRawPointer.self)
+        raw.storeBytes(of: lentTagByte, toByteOffset: tagOffset, as: UInt8.self)
+    }
+
+    /// Whether the slot at `p` is lent.
+    @inline(__always)
+    static func isLent(_ p: UnsafeMutablePointer<Value>) -> Bool {
+        UnsafeRawPointer(p).load(fromByteOffset: tagOffset, as: UInt8.self) == lentTagByte
+    }
+
+    /// Retags a slot between lent and `.object` without touching the reference count: a lent slot
+    /// tagged `.object` is a borrowed `Value` (see `initializeBorrowed`) for the length of a call.
+    @inline(__always)
+    static func retag(_ p: UnsafeMutablePointer<Value>, lent: Bool) {
+        UnsafeMutableRawPointer(p).storeBytes(of: lent ? lentTagByte : objectTagByte, toByteOffset: tagOffset, as: UInt8.self)
+    }
+
     /// Deinitializes the value at `p` (the slot is uninitialized memory afterwards): releases its object,
     /// if any, with a direct `swift_release`. `deinitialize(count: 1)` compiles to an outlined destroy
     /// that reaches the release through the type's value-witness table (three calls, one indirect) on

@@ -269,6 +269,35 @@ public final class PyCode: PyObject {
             default: break
             }
         }
+        fuseBorrowedCalls(ins, count: count)
+    }
+
+    /// Loads that run no Python code and cannot rebind a fast local, so a value lent before them stays alive.
+    private static func isPlainLoad(_ op: Opcode) -> Bool {
+        op == .loadFast || op == .loadConst || op == .loadGlobal || op == .loadDeref
+    }
+
+    /// `[LOAD_FAST x; LOAD_METHOD m;] (LOAD_FAST | LOAD_CONST | LOAD_GLOBAL | LOAD_DEREF) × n; CALL n` with at least one local
+    /// → `LOAD_FAST_BORROW_METHOD`, `LOAD_FAST_BORROW`s and `CALL_BORROWED` (see `Opcode.callBorrowed`),
+    /// unless a jump lands inside (then a path that did not lend could reach the call; unlikely, as
+    /// the compiler never jumps between plain loads, but cheap to rule out).
+    private static func fuseBorrowedCalls(_ ins: UnsafeMutablePointer<Instruction>, count: Int) {
+        var targets = Set<Int>()
+        for i in 0..<count where ins[i].op.isJump { targets.insert(Int(ins[i].arg)) }
+        for c in 0..<count where ins[c].op == .call {
+            let n = Int(ins[c].arg)
+            guard n > 0, n <= 6, c >= n, !targets.contains(c) else { continue }
+            let args = (c - n)..<c
+            guard args.allSatisfy({ isPlainLoad(ins[$0].op) && !targets.contains($0) })
+            else { continue }
+            let receiver = c - n - 2
+            let lendsSelf = receiver >= 0 && ins[receiver].op == .loadFast && ins[receiver + 1].op == .loadMethod
+                && !targets.contains(receiver + 1)
+            guard lendsSelf || args.contains(where: { ins[$0].op == .loadFast }) else { continue }
+            for k in args where ins[k].op == .loadFast { ins[k].op = .loadFastBorrow }
+            if lendsSelf { ins[receiver].op = .loadFastBorrowMethod }
+            ins[c].op = .callBorrowed
+        }
     }
 
     static func value(of c: Constant) -> Value {

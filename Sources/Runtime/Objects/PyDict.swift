@@ -252,7 +252,10 @@ public final class PySet: PyObject, LockedTable {
     /// `contains`'s first probe for the thread holding the GIL (the rule at `PyDict.getStrHoldingGIL`);
     /// nil: a stored key needs `__eq__`.
     @inline(__always) func containsHoldingGIL(_ key: Value, hash h: Int) -> Bool? {
-        tableStorage.findDecided(key, hash: h)
+        // In place, as `PyDict.withTableHoldingGIL` does: calling the method on `tableStorage` read by
+        // value retained and released the table's two arrays (four atomic operations per `x in s`).
+        func probe(_ t: inout DictTable) -> Bool? { t.findDecided(key, hash: h) }
+        return probe(&tableStorage)
     }
 
     /// `count` for the thread holding the GIL (the same rule).

@@ -101,6 +101,14 @@ extension VM {
                         let v = slots[Int(instr.arg)]
                         if v.isNull { throw unboundLocal(f.code.co.varnames[Int(instr.arg)]) }
                         push(slots, &sp, v)
+                    case .loadFastBorrow:
+                        if let o = Value.peekObject(slots + Int(instr.arg)) { Value.initializeLent(slots + sp, o); sp &+= 1 }
+                        else { try pushLocal(slots, &sp, Int(instr.arg), f) }
+                    case .loadFastBorrowMethod:
+                        if lendNativeMethod(slots + Int(instr.arg), to: slots + sp, names, Int(ins[pc].arg)) {
+                            sp &+= 2; pc &+= 1; continue
+                        }
+                        try pushLocal(slots, &sp, Int(instr.arg), f)
                     case .loadFastLoadAttr:
                         if ins[pc + 1].op == .loadAttr,
                            loadAttrChainFast(from: slots + Int(instr.arg), into: slots + sp, names, Int(ins[pc].arg), Int(ins[pc + 1].arg)) {
@@ -466,6 +474,17 @@ extension VM {
                         push(slots, &sp, .object(fn))
                     case .kwNames:
                         pendingKwnames = (consts[Int(instr.arg)].asObject as! PyTuple)
+                    case .callBorrowed:
+                        let layout = callLayout(slots, sp, argc: Int(instr.arg))
+                        try safePoint(pc, sp)
+                        f.sp = sp; f.pc = pc
+                        if pendingKwnames == nil, let r = try callNativeLending(slots, sp, layout) {
+                            sp = layout.base
+                            push(slots, &sp, r)
+                            continue
+                        }
+                        ownLent(slots + layout.argStart, count: sp - layout.argStart)
+                        fallthrough
                     case .call:
                         let argc = Int(instr.arg)
                         let layout = callLayout(slots, sp, argc: argc)
