@@ -109,9 +109,8 @@ extension RuntimeSetup {
     }
 
     static func installStrMethods(_ t: PyType) {
-        t.method("split") { vm, args in
+        t.strMethod("split") { vm, s, args in
             try TypeSupport.check(args, "split", 0, 2, keywords: ["sep", "maxsplit"])
-            let s = try selfStr(args, "split")
             let maxsplit = try maxsplitArg(vm, args)
             guard let sepV = TypeSupport.arg(args, 1, "sep"), !sepV.isNone else {
                 if s.isASCII { return .object(PyList(StrASCII.splitWhitespace(s, maxsplit))) }
@@ -135,9 +134,8 @@ extension RuntimeSetup {
             out.append(i == 0 ? .object(s) : u.piece(i, u.count))
             return .object(PyList(out))
         }
-        t.method("rsplit") { vm, args in
+        t.strMethod("rsplit") { vm, s, args in
             try TypeSupport.check(args, "rsplit", 0, 2, keywords: ["sep", "maxsplit"])
-            let s = try selfStr(args, "rsplit")
             let maxsplit = try maxsplitArg(vm, args)
             let u = StrUnits(s)
             guard let sepV = TypeSupport.arg(args, 1, "sep"), !sepV.isNone else {
@@ -159,9 +157,8 @@ extension RuntimeSetup {
             out.append(j == u.count ? .object(s) : u.piece(0, j))
             return .object(PyList(out.reversed()))
         }
-        t.method("splitlines") { vm, args in
+        t.strMethod("splitlines") { vm, s, args in
             try TypeSupport.check(args, "splitlines", 0, 1, keywords: ["keepends"])
-            let s = try selfStr(args, "splitlines")
             let keepends = try TypeSupport.arg(args, 1, "keepends").map { try vm.truthy($0) } ?? false
             let u = StrUnits(s)
             let len = u.count
@@ -179,9 +176,8 @@ extension RuntimeSetup {
             }
             return .object(PyList(out))
         }
-        t.method("join") { vm, args in
+        t.strMethod("join") { vm, s, args in
             try TypeSupport.check(args, "join", 1, 1)
-            let s = try selfStr(args, "join")
             let items: [Value]
             do {
                 items = try vm.toArray(args[1])
@@ -193,9 +189,8 @@ extension RuntimeSetup {
             return try StrASCII.join(s, items)
         }
         for (name, mode) in [("strip", 0), ("lstrip", 1), ("rstrip", 2)] {
-            t.method(name) { _, args in
+            t.strMethod(name) { _, s, args in
                 try TypeSupport.check(args, name, 0, 1)
-                let s = try selfStr(args, name)
                 if s.isASCII && (args.count == 1 || args[1].isNone) { return StrASCII.strip(s, mode) }
                 let u = StrUnits(s)
                 var a = 0, b = u.count
@@ -214,18 +209,16 @@ extension RuntimeSetup {
                 return u.piece(a, b)
             }
         }
-        t.method("replace") { vm, args in
+        t.strMethod("replace") { vm, s, args in
             try TypeSupport.check(args, "replace", 2, 3)
-            let s = try selfStr(args, "replace")
             let old = try strArg(args[1], "replace() argument 1 must be str")
             let new = try strArg(args[2], "replace() argument 2 must be str")
             let count = args.count > 3 ? try TypeSupport.intArg(vm, args[3]) : -1
             return .object(strReplace(s, old, new, count))
         }
         for (name, reverse, raise) in [("find", false, false), ("rfind", true, false), ("index", false, true), ("rindex", true, true)] {
-            t.method(name) { vm, args in
+            t.strMethod(name) { vm, s, args in
                 try TypeSupport.check(args, name, 1, 3)
-                let s = try selfStr(args, name)
                 let sub = try strArg(args[1])
                 let (a, b) = try rangeArgs(vm, args, 2, s.count)
                 let r = StrSupport.find(s, sub, a, b, reverse: reverse)
@@ -233,17 +226,15 @@ extension RuntimeSetup {
                 return .int(r)
             }
         }
-        t.method("count") { vm, args in
+        t.strMethod("count") { vm, s, args in
             try TypeSupport.check(args, "count", 1, 3)
-            let s = try selfStr(args, "count")
             let sub = try strArg(args[1])
             let (a, b) = try rangeArgs(vm, args, 2, s.count)
             return .int(StrSupport.count(s, sub, a, b))
         }
         for (name, atEnd) in [("startswith", false), ("endswith", true)] {
-            t.method(name) { vm, args in
+            t.strMethod(name) { vm, s, args in
                 try TypeSupport.check(args, name, 1, 3)
-                let s = try selfStr(args, name)
                 let (a, b) = try rangeArgs(vm, args, 2, s.count)
                 let candidates: [PyStr]
                 if let p = TypeSupport.pyStr(args[1]) {
@@ -268,9 +259,8 @@ extension RuntimeSetup {
             }
         }
         for (name, reverse) in [("partition", false), ("rpartition", true)] {
-            t.method(name) { _, args in
+            t.strMethod(name) { _, s, args in
                 try TypeSupport.check(args, name, 1, 1)
-                let s = try selfStr(args, name)
                 let sep = try strArg(args[1])
                 if sep.count == 0 { throw PyError.value("empty separator") }
                 let u = StrUnits(s), su = StrUnits(sep)
@@ -282,17 +272,15 @@ extension RuntimeSetup {
                 return .object(PyTuple([u.piece(0, pos), .object(sep), u.piece(pos + su.count, u.count)]))
             }
         }
-        t.method("removeprefix") { _, args in
+        t.strMethod("removeprefix") { _, s, args in
             try TypeSupport.check(args, "removeprefix", 1, 1)
-            let s = try selfStr(args, "removeprefix")
             let p = try strArg(args[1], "removeprefix() argument must be str")
             let u = StrUnits(s)
             if p.count > 0 && tailMatch(u, StrUnits(p), 0, u.count, atEnd: false) { return u.piece(p.count, u.count) }
             return .object(s)
         }
-        t.method("removesuffix") { _, args in
+        t.strMethod("removesuffix") { _, s, args in
             try TypeSupport.check(args, "removesuffix", 1, 1)
-            let s = try selfStr(args, "removesuffix")
             let p = try strArg(args[1], "removesuffix() argument must be str")
             let u = StrUnits(s)
             if p.count > 0 && tailMatch(u, StrUnits(p), 0, u.count, atEnd: true) { return u.piece(0, u.count - p.count) }

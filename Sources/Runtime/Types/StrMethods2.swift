@@ -1,18 +1,15 @@
 /// `str` methods: case conversion, predicates, padding, tabs, encoding, translation, formatting.
 extension RuntimeSetup {
     static func installStrMethods2(_ t: PyType) {
-        t.method("upper") { _, args in
-            let s = try selfStr(args, "upper")
+        t.strMethod("upper") { _, s, args in
             if s.isASCII { return StrASCII.changeCase(s, upper: true) }
             return StrSupport.make(s.value.uppercased())
         }
-        t.method("lower") { _, args in
-            let s = try selfStr(args, "lower")
+        t.strMethod("lower") { _, s, args in
             if s.isASCII { return StrASCII.changeCase(s, upper: false) }
             return StrSupport.make(s.value.lowercased())
         }
-        t.method("casefold") { _, args in
-            let s = try selfStr(args, "casefold")
+        t.strMethod("casefold") { _, s, args in
             if s.isASCII { return StrSupport.make(s.value.lowercased()) }
             var out = ""
             for u in s.value.unicodeScalars {
@@ -24,8 +21,7 @@ extension RuntimeSetup {
             }
             return StrSupport.make(out)
         }
-        t.method("swapcase") { _, args in
-            let s = try selfStr(args, "swapcase")
+        t.strMethod("swapcase") { _, s, args in
             var out = ""
             for u in s.value.unicodeScalars {
                 if StrSupport.isUpper(u) { out += StrSupport.lower(u) }
@@ -34,8 +30,7 @@ extension RuntimeSetup {
             }
             return StrSupport.make(out)
         }
-        t.method("title") { _, args in
-            let s = try selfStr(args, "title")
+        t.strMethod("title") { _, s, args in
             var out = ""
             var previousCased = false
             for u in s.value.unicodeScalars {
@@ -44,8 +39,7 @@ extension RuntimeSetup {
             }
             return StrSupport.make(out)
         }
-        t.method("capitalize") { _, args in
-            let s = try selfStr(args, "capitalize")
+        t.strMethod("capitalize") { _, s, args in
             var out = ""
             var first = true
             for u in s.value.unicodeScalars {
@@ -55,8 +49,7 @@ extension RuntimeSetup {
             return StrSupport.make(out)
         }
         func predicate(_ name: String, emptyResult: Bool = false, _ f: @escaping (Unicode.Scalar) -> Bool) {
-            t.method(name) { _, args in
-                let s = try selfStr(args, name)
+            t.strMethod(name) { _, s, args in
                 if s.count == 0 { return .bool(emptyResult) }
                 for u in s.value.unicodeScalars where !f(u) { return .bool(false) }
                 return .bool(true)
@@ -70,8 +63,7 @@ extension RuntimeSetup {
         predicate("isspace", StrSupport.isSpace)
         predicate("isascii", emptyResult: true) { $0.value < 128 }
         predicate("isprintable", emptyResult: true, Repr.isPrintable)
-        t.method("isupper") { _, args in
-            let s = try selfStr(args, "isupper")
+        t.strMethod("isupper") { _, s, args in
             var cased = false
             for u in s.value.unicodeScalars {
                 if StrSupport.isLower(u) || StrSupport.isTitle(u) { return .bool(false) }
@@ -79,8 +71,7 @@ extension RuntimeSetup {
             }
             return .bool(cased)
         }
-        t.method("islower") { _, args in
-            let s = try selfStr(args, "islower")
+        t.strMethod("islower") { _, s, args in
             var cased = false
             for u in s.value.unicodeScalars {
                 if StrSupport.isUpper(u) || StrSupport.isTitle(u) { return .bool(false) }
@@ -88,8 +79,7 @@ extension RuntimeSetup {
             }
             return .bool(cased)
         }
-        t.method("istitle") { _, args in
-            let s = try selfStr(args, "istitle")
+        t.strMethod("istitle") { _, s, args in
             var cased = false, previousCased = false
             for u in s.value.unicodeScalars {
                 if StrSupport.isUpper(u) || StrSupport.isTitle(u) {
@@ -104,8 +94,7 @@ extension RuntimeSetup {
             }
             return .bool(cased)
         }
-        t.method("isidentifier") { _, args in
-            let s = try selfStr(args, "isidentifier")
+        t.strMethod("isidentifier") { _, s, args in
             var first = true
             for u in s.value.unicodeScalars {
                 if first {
@@ -118,9 +107,8 @@ extension RuntimeSetup {
             return .bool(!first)
         }
         for (name, mode) in [("center", 0), ("ljust", 1), ("rjust", 2)] {
-            t.method(name) { vm, args in
+            t.strMethod(name) { vm, s, args in
                 try TypeSupport.check(args, name, 1, 2)
-                let s = try selfStr(args, name)
                 let width = try TypeSupport.intArg(vm, args[1])
                 var fill = " "
                 if args.count > 2 {
@@ -141,9 +129,8 @@ extension RuntimeSetup {
                 return .str(String(repeating: fill, count: left) + s.value + String(repeating: fill, count: marg - left))
             }
         }
-        t.method("zfill") { vm, args in
+        t.strMethod("zfill") { vm, s, args in
             try TypeSupport.check(args, "zfill", 1, 1)
-            let s = try selfStr(args, "zfill")
             let width = try TypeSupport.intArg(vm, args[1])
             if s.count >= width { return .object(s) }
             let fill = width - s.count
@@ -155,9 +142,8 @@ extension RuntimeSetup {
             }
             return .str(sign + String(repeating: "0", count: fill) + body)
         }
-        t.method("expandtabs") { vm, args in
+        t.strMethod("expandtabs") { vm, s, args in
             try TypeSupport.check(args, "expandtabs", 0, 1, keywords: ["tabsize"])
-            let s = try selfStr(args, "expandtabs")
             let tabsize = try TypeSupport.arg(args, 1, "tabsize").map { try TypeSupport.intArg(vm, $0) } ?? 8
             var out = String.UnicodeScalarView()
             var col = 0
@@ -176,9 +162,8 @@ extension RuntimeSetup {
             }
             return .str(String(out))
         }
-        t.method("encode") { _, args in
+        t.strMethod("encode") { _, s, args in
             try TypeSupport.check(args, "encode", 0, 2, keywords: ["encoding", "errors"])
-            let s = try selfStr(args, "encode")
             let enc = try TypeSupport.arg(args, 1, "encoding").map { v -> String in
                 guard let e = TypeSupport.string(v) else {
                     throw PyError.type("encode() argument 'encoding' must be str, not \(v.typeName)")
@@ -230,9 +215,8 @@ extension RuntimeSetup {
             }
             return .object(result)
         }
-        t.method("translate") { vm, args in
+        t.strMethod("translate") { vm, s, args in
             try TypeSupport.check(args, "translate", 1, 1)
-            let s = try selfStr(args, "translate")
             let table = args[1]
             var out = String.UnicodeScalarView()
             var cache: [UInt32: Value?] = [:]
@@ -263,15 +247,13 @@ extension RuntimeSetup {
             }
             return .str(String(out))
         }
-        t.method("format") { vm, args in
-            let s = try selfStr(args, "format")
+        t.strMethod("format") { vm, s, args in
             let kw = PyDict()
             for (k, v) in zip(args.kwnames, args.kwvalues) { kw.setStr(k, v) }
             return .str(try StrFormat.format(vm, s.value, Array(args.positional.dropFirst()), .object(kw)))
         }
-        t.method("format_map") { vm, args in
+        t.strMethod("format_map") { vm, s, args in
             try TypeSupport.check(args, "format_map", 1, 1)
-            let s = try selfStr(args, "format_map")
             return .str(try StrFormat.format(vm, s.value, nil, args[1]))
         }
     }
