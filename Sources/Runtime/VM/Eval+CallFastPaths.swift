@@ -25,11 +25,11 @@ extension VM {
     /// Returns nil, leaving the stack as it is, when the callee does not qualify.
     @inline(never)
     func enterSimpleCall(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ layout: (base: Int, argStart: Int, nargs: Int),
-                         caller: Frame) throws -> Frame? {
+                         caller: Frame) throws -> Unmanaged<Frame>? {
         // Borrow the callee from its stack slot without retaining it: the new frame's `function`
         // reference keeps it alive once `enterFrame` pops the slot.
         guard let cu = Value.peekObject(slots + layout.argStart - 1) else { return nil }
-        return try cu._withUnsafeGuaranteedRef { co -> Frame? in
+        return try cu._withUnsafeGuaranteedRef { co -> Unmanaged<Frame>? in
             guard co.hasType(functionTypeID) else { return nil }
             let fn = unsafeDowncast(co, to: PyFunction.self)
             guard fn.code.hasSimpleSignature, fn.code.argcount == layout.nargs else { return nil }
@@ -43,29 +43,33 @@ extension VM {
     @inline(__always)
     func enterFrame(_ fn: PyFunction, _ slots: UnsafeMutablePointer<Value>, _ sp: inout Int,
                     _ layout: (base: Int, argStart: Int, nargs: Int), caller: Frame, instance: consuming Value?,
-                    calleeOnStack: Bool = false) throws -> Frame {
+                    calleeOnStack: Bool = false) throws -> Unmanaged<Frame> {
         let (base, argStart, nargs) = layout
         if depth >= interpRef._withUnsafeGuaranteedRef({ $0.recursionLimit.load(ordering: .relaxed) }) {
             throw PyError(.make(.recursionError, "maximum recursion depth exceeded"))
         }
         // With `calleeOnStack`, the stack slot below the arguments holds `fn` itself: its reference moves
         // into the frame instead of being retained there and released here.
-        let nf = calleeOnStack ? allocateFrame(fn, adoptingFrom: slots + argStart - 1) : allocateFrame(fn)
-        var ns = nf.slots
-        if let instance = consume instance {
-            // One copy for the frame's `self`, the new reference moves into `constructedInstance`.
-            ns[0] = instance
-            nf.constructedInstance = consume instance
-            ns += 1
+        let nfu = calleeOnStack ? allocateFrame(fn, adoptingFrom: slots + argStart - 1)
+            : Unmanaged.passUnretained(allocateFrame(fn))
+        var pending = consume instance
+        nfu._withUnsafeGuaranteedRef { nf in
+            var ns = nf.slots
+            if let instance = pending.take() {
+                // One copy for the frame's `self`, the new reference moves into `constructedInstance`.
+                ns[0] = instance
+                nf.constructedInstance = consume instance
+                ns += 1
+            }
+            for i in 0..<nargs { ns[i] = (slots + argStart + i).move() }
+            Value.release(slots + base, count: argStart - base)
+            sp = base
+            setupCells(fn, nf)
+            caller.sp = sp
+            nf.back = caller
         }
-        for i in 0..<nargs { ns[i] = (slots + argStart + i).move() }
-        Value.release(slots + base, count: argStart - base)
-        sp = base
-        setupCells(fn, nf)
-        caller.sp = sp
-        nf.back = caller
         depth += 1
-        return nf
+        return nfu
     }
 
     /// Calls a native function (`len(x)`, `lock.acquire()`, `acquire()` bound earlier) or a class
@@ -145,7 +149,7 @@ extension VM {
     /// reference counting for the class and one retain for `__init__`.
     @inline(never)
     func enterInitCall(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ layout: (base: Int, argStart: Int, nargs: Int),
-                       caller: Frame) throws -> Frame? {
+                       caller: Frame) throws -> Unmanaged<Frame>? {
         let (argStart, nargs) = (layout.argStart, layout.nargs)
         let classSlot = slots + argStart - 1
         guard let cu = Value.peekObject(classSlot) else { return nil }
@@ -394,8 +398,8 @@ extension VM {
     /// back its caller and, for an `__init__` frame, the instance the call evaluates to. Kept out of
     /// the eval loop for the same reason as the call fast paths: fewer retain/release pairs.
     @inline(never)
-    func leaveFrame(_ done: Frame) -> (Frame, Value) {
-        let caller = done.back.unsafelyUnwrapped
+    func leaveFrame(_ done: Frame) -> (Unmanaged<Frame>, Value) {
+        let caller = Unmanaged.passUnretained(done.back.unsafelyUnwrapped)
         // Moved out, not copied: the frame's reference becomes the call's result.
         var instance = Value.null
         swap(&instance, &done.constructedInstance)

@@ -112,20 +112,24 @@ extension VM {
 
     /// `allocateFrame` for the call fast path: `f`'s reference in `calleeSlot` moves into the frame, and
     /// the slot is left holding `.null` without a release (two atomic operations fewer per call).
+    /// The frame is returned unretained (see `Frame` and the eval loop's frame switches): frames of
+    /// ordinary calls are immortal and held by the frame stack.
     @inline(__always)
-    func allocateFrame(_ f: PyFunction, adoptingFrom calleeSlot: UnsafeMutablePointer<Value>) -> Frame {
+    func allocateFrame(_ f: PyFunction, adoptingFrom calleeSlot: UnsafeMutablePointer<Value>) -> Unmanaged<Frame> {
         let code = f.code
         guard !code.isGenerator, framesInUse < frameStack.count else {
             let frame = allocateFrame(f)
             calleeSlot.pointee = .null
-            return frame
+            return Unmanaged.passUnretained(frame)
         }
         let slots = arena.allocate(code.frameSize)
-        let frame = frameStack[framesInUse]
+        let frame = frameStack.withUnsafeBufferPointer { Unmanaged.passUnretained($0[framesInUse]) }
         framesInUse += 1
         let owned = Unmanaged<PyFunction>.fromOpaque(UnsafeRawPointer(calleeSlot).load(as: UnsafeRawPointer.self))
         calleeSlot.initialize(to: .null)   // the slot's reference now belongs to `owned`
-        frame.reset(code: code, globals: f.globals, builtins: f.builtins, adopting: owned, slots: slots)
+        frame._withUnsafeGuaranteedRef {
+            $0.reset(code: code, globals: f.globals, builtins: f.builtins, adopting: owned, slots: slots)
+        }
         return frame
     }
 
