@@ -3,9 +3,10 @@ import XCTest
 import Engine
 
 /// The first function a module or class body makes from each code object is immortal (no atomic
-/// reference counting when it is called); every other function stays an ordinary object that is freed.
+/// reference counting when it is called), and so is a class whose body function is; every other
+/// function or class stays an ordinary object that is freed.
 final class ImmortalFunctionTests: XCTestCase {
-    func testOnlyTheFirstModuleOrClassLevelFunctionPerCodeObjectIsImmortal() throws {
+    func testOnlyTheFirstModuleOrClassLevelFunctionOrClassPerCodeObjectIsImmortal() throws {
         let out = CapturingSink()
         let interp = Engine.makeInterpreter(stdout: out, stderr: CapturingSink())
         let src = """
@@ -25,6 +26,11 @@ final class ImmortalFunctionTests: XCTestCase {
                 return inner
             inner = make(1)
             lam = lambda: 3
+            def make_class():
+                class Local:
+                    pass
+                return Local
+            local_class = make_class()
             print(top(1), C().method(), [g() for g in again], inner(), lam())
             """
         XCTAssertEqual(Runner(interp: interp).runMain(source: src, filename: "imm.py"), 0)
@@ -40,5 +46,7 @@ final class ImmortalFunctionTests: XCTestCase {
         XCTAssertEqual(again.map { Immortal.isImmortal($0) }, [true, false, false],
                        "a def re-run in a loop makes one immortal function, then ordinary ones")
         XCTAssertFalse(Immortal.isImmortal(try object("inner")), "functions made inside functions stay ordinary")
+        XCTAssertTrue(Immortal.isImmortal(try object("C")), "a class made by a module body is immortal")
+        XCTAssertFalse(Immortal.isImmortal(try object("local_class")), "a class made inside a function is not")
     }
 }

@@ -21,7 +21,12 @@ extension VM {
             kwvalues.append(args.kwvalues[i])
         }
         let bases = PyTuple(Array(args.positional.dropFirst(2)))
-        return try makeClass(name: args[1], bases: .object(bases), namespace: .object(ns), kwnames: kwnames, kwvalues: kwvalues)
+        let cls = try makeClass(name: args[1], bases: .object(bases), namespace: .object(ns), kwnames: kwnames, kwvalues: kwvalues)
+        // A class whose body function is immortal (the first one a module or class body made from that
+        // code, see `PyCode.claimImmortalFunction`) is immortal too: making and freeing an instance then
+        // costs no atomic reference counting of the class (`Cls(x)` loads it, the instance keeps it).
+        if Immortal.isImmortal(body), case .object(let t) = cls { Immortal.make(t) }
+        return cls
     }
 
     /// Runs a class body with `namespace` as its locals. (Kept out of line: inlining this into
