@@ -20,6 +20,12 @@ public enum Value: @unchecked Sendable {
     /// The object payload, or nil for inline values.
     @inline(__always) public var asObject: PyObject? { if case .object(let o) = self { return o }; return nil }
 
+    /// The object payload as an unretained reference (valid while this value is), or nil.
+    @inline(__always) public var unretainedObject: Unmanaged<PyObject>? {
+        if case .object(let o) = self { return Unmanaged.passUnretained(o) }
+        return nil
+    }
+
     /// Python's `type(v)`.
     public var type: PyType {
         switch self {

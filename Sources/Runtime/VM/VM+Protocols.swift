@@ -336,7 +336,11 @@ extension VM {
     /// `next(it)`, returning nil when the iterator is exhausted.
     @inline(__always)
     public func next(_ it: Value) throws -> Value? {
-        if case .object(let o) = it, let step = try nextOfKnownIterator(o) { return step }
+        // The iterator read unretained: binding `case .object(let o)` retained and released it around
+        // the step (two atomic operations per item of `sum(gen)`, a tenth of a generator step).
+        if let u = it.unretainedObject, let step = try u._withUnsafeGuaranteedRef({ try nextOfKnownIterator($0) }) {
+            return step
+        }
         return try slowNext(it)
     }
 
