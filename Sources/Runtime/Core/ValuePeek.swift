@@ -80,6 +80,23 @@ extension Value {
         UnsafeMutableRawPointer(p).storeBytes(of: lent ? lentTagByte : objectTagByte, toByteOffset: tagOffset, as: UInt8.self)
     }
 
+    /// Copies the value at `src` into the uninitialized slot `dst`: a bitwise copy, plus a retain unless
+    /// the object is immortal (its refcount word is `Immortal.pattern`). Copying a `Value` the usual way
+    /// calls `swift_retain` even for immortal objects, which then returns without writing.
+    @inline(__always)
+    static func initializeCopy(_ dst: UnsafeMutablePointer<Value>, from src: UnsafeMutablePointer<Value>) {
+        UnsafeMutableRawPointer(dst).copyMemory(from: src, byteCount: tagOffset + 1)
+        if let o = peekObject(src),
+           UnsafeRawPointer(o.toOpaque()).load(fromByteOffset: MemoryLayout<UnsafeRawPointer>.size, as: UInt64.self) != immortalBits {
+            _ = o.retain()
+        }
+    }
+
+    /// `Immortal.pattern`, or a value no refcount word has when the runtime's layout is not the expected
+    /// one (then every object is retained). A plain global, not a lazily initialized static: set once
+    /// by `RuntimeSetup` before any Python code runs.
+    nonisolated(unsafe) static var immortalBits: UInt64 = 0
+
     /// Deinitializes the value at `p` (the slot is uninitialized memory afterwards): releases its object,
     /// if any, with a direct `swift_release`. `deinitialize(count: 1)` compiles to an outlined destroy
     /// that reaches the release through the type's value-witness table (three calls, one indirect) on

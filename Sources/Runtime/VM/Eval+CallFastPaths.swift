@@ -57,11 +57,13 @@ extension VM {
             var ns = nf.slots
             if let instance = pending.take() {
                 // One copy for the frame's `self`, the new reference moves into `constructedInstance`.
-                ns[0] = instance
+                ns.initialize(to: instance)
                 nf.constructedInstance = consume instance
                 ns += 1
             }
-            for i in 0..<nargs { ns[i] = (slots + argStart + i).move() }
+            // `initialize`, not assignment: the parameter slots hold `.null` (nothing to release), and
+            // assigning called the outlined destroy of the old value once per argument.
+            for i in 0..<nargs { (ns + i).initialize(to: (slots + argStart + i).move()) }
             Value.release(slots + base, count: argStart - base)
             sp = base
             setupCells(fn, nf)

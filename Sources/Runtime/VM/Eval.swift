@@ -107,7 +107,9 @@ extension VM {
                         push(slots, &sp, .null)
 
                     case .loadConst:
-                        push(slots, &sp, consts[Int(instr.arg)])
+                        // String constants are interned, hence immortal: copied without a runtime call.
+                        Value.initializeCopy(slots + sp, from: consts + Int(instr.arg))
+                        sp &+= 1
                     case .loadFast:
                         // Written out, not `pushLocal`: through the helper, fib ran ~2% slower.
                         let v = slots[Int(instr.arg)]
@@ -225,7 +227,8 @@ extension VM {
                             throw PyError.name("name '\(name.value)' is not defined")
                         }
                     case .loadGlobal:
-                        push(slots, &sp, try loadGlobal(names, Int(instr.arg), f))
+                        try loadGlobal(names, Int(instr.arg), f, into: slots + sp)
+                        sp &+= 1
                     case .storeGlobal:
                         f.globals.setStr(names[Int(instr.arg)], pop(slots, &sp))
                     case .deleteGlobal:

@@ -22,7 +22,11 @@ public final class Frame {
     private(set) var builtinsRaw: UnsafeMutableRawPointer
     /// Module and class bodies resolve names through this dict (LOAD_NAME/STORE_NAME).
     public var locals: PyDict?
-    public private(set) var function: PyFunction?
+    /// The frame's function, a strong reference kept by hand: set by `init`/`reset`, dropped by `recycle`
+    /// (and `deinit`). A plain `PyFunction?` property cost a release of the old value (nil after
+    /// `recycle`) on every call.
+    private var functionRef: Unmanaged<PyFunction>?
+    public var function: PyFunction? { functionRef?.takeUnretainedValue() }
     @usableFromInline var slots: UnsafeMutablePointer<Value>
     private(set) var stackBase: Int
     @usableFromInline var sp: Int
@@ -46,7 +50,8 @@ public final class Frame {
         self.evalPointers = code.evalPointers
         self.globalsRaw = Unmanaged.passUnretained(globals).toOpaque()
         self.builtinsRaw = Unmanaged.passUnretained(builtins).toOpaque()
-        self.function = function; self.slots = slots; self.arenaAllocated = arenaAllocated
+        self.functionRef = function.map { Unmanaged.passRetained($0) }
+        self.slots = slots; self.arenaAllocated = arenaAllocated
         self.stackBase = code.nlocals + code.ncells + code.nfree
         self.sp = stackBase
         (slots).initialize(repeating: .null, count: stackBase)
@@ -54,7 +59,7 @@ public final class Frame {
 
     /// Reuses a pooled frame for a new call (see `VM.allocateFrame`).
     func reset(code: PyCode, globals: PyDict, builtins: PyDict, function: PyFunction, slots: UnsafeMutablePointer<Value>) {
-        self.function = function
+        functionRef = Unmanaged.passRetained(function)
         reset(code: code, globals: globals, builtins: builtins, slots: slots)
     }
 
@@ -62,7 +67,7 @@ public final class Frame {
     /// carries a +1 reference that the frame takes over (no retain here, no release of the stack slot).
     func reset(code: PyCode, globals: PyDict, builtins: PyDict, adopting function: Unmanaged<PyFunction>,
                slots: UnsafeMutablePointer<Value>) {
-        self.function = function.takeRetainedValue()
+        functionRef = function
         reset(code: code, globals: globals, builtins: builtins, slots: slots)
     }
 
@@ -80,9 +85,12 @@ public final class Frame {
         slots.initialize(repeating: .null, count: stackBase)
     }
 
+    deinit { functionRef?.release() }
+
     /// Drops what a finished frame still references before it goes back to the pool.
     func recycle() {
-        function = nil
+        functionRef?.release()
+        functionRef = nil
         if locals != nil { locals = nil }
         if !constructedInstance.isNull { constructedInstance = .null }
     }
