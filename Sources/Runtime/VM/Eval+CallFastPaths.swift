@@ -396,6 +396,18 @@ extension VM {
         return true
     }
 
+    /// FOR_ITER over a generator, with the GIL held: the generator's frame to switch to (see
+    /// `PyGenerator.enterInline`), or nil for any other iterator, a generator that is running or
+    /// finished, no GIL, or the recursion limit reached (the usual path handles those).
+    @inline(never)
+    func enterGeneratorInline(_ slot: UnsafeMutablePointer<Value>, caller: Frame) -> Unmanaged<Frame>? {
+        guard gilHeld, let u = Value.peekObject(slot),
+              depth < interpRef._withUnsafeGuaranteedRef({ $0.recursionLimit.load(ordering: .relaxed) }) else { return nil }
+        return u._withUnsafeGuaranteedRef { o in
+            o.isExactly(PyGenerator.self) ? unsafeDowncast(o, to: PyGenerator.self).enterInline(self, caller: caller) : nil
+        }
+    }
+
     /// RETURN_VALUE's frame switch (for a frame that is not the loop's entry): finishes `done` and gives
     /// back its caller and, for an `__init__` frame, the instance the call evaluates to. Kept out of
     /// the eval loop for the same reason as the call fast paths: fewer retain/release pairs.

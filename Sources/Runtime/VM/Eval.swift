@@ -31,9 +31,8 @@ extension VM {
     }
 
     func runGeneratorFrame(_ frame: Frame, throwing exc: PyBaseException?, generator: PyGenerator) throws -> Value {
-        let saved = handledException
-        handledException = generator.savedHandled
-        defer { generator.savedHandled = handledException; handledException = saved }
+        let saved = generator.swapInHandled(self)
+        defer { generator.swapOutHandled(self, outer: saved) }
         return try eval(frame, pending: exc)
     }
 
@@ -441,6 +440,13 @@ extension VM {
                         push(slots, &sp, try iter(v))
                     case .forIter:
                         f.pc = pc; f.sp = sp
+                        // A generator runs inline: its frame becomes the loop's frame until it yields
+                        // (back here, see YIELD_VALUE) or returns (RETURN_VALUE), as a call would.
+                        if let gf = enterGeneratorInline(slots + sp - 1, caller: f) {
+                            switchFrame(&f, to: gf)
+                            (ins, consts, names) = f.evalPointers; slots = f.slots; sp = f.sp; pc = f.pc
+                            continue
+                        }
                         // The iterator is read in place (no copy) and dispatched by its Swift class.
                         let step = try nextInPlace(slots + sp - 1)
                         if let v = try step ?? slowNext(slots[sp - 1]) {
@@ -459,6 +465,18 @@ extension VM {
                         if f === entry {
                             finishFrame(f)
                             return rv
+                        }
+                        if let g = f.inlineGenerator {
+                            // An inline generator returned: its FOR_ITER (just before the caller's pc)
+                            // is exhausted. The value is dropped, as a for loop drops StopIteration's.
+                            let done = f
+                            switchFrame(&f, to: Unmanaged.passUnretained(done.back.unsafelyUnwrapped))
+                            finishFrame(done)
+                            _ = g._withUnsafeGuaranteedRef { $0.finishInline(self) }
+                            (ins, consts, names) = f.evalPointers; slots = f.slots; sp = f.sp; pc = f.pc
+                            sp -= 1; Value.drop(slots + sp)
+                            pc = Int(ins[pc - 1].arg)
+                            continue
                         }
                         let (caller, instance) = leaveFrame(f)
                         switchFrame(&f, to: caller)
@@ -614,6 +632,15 @@ extension VM {
                     case .yieldValue:
                         let v = pop(slots, &sp)
                         f.sp = sp; f.pc = pc
+                        if let g = f.inlineGenerator {
+                            // Back to the FOR_ITER that resumed the generator, with its next item.
+                            g._withUnsafeGuaranteedRef { $0.suspendInline(self) }
+                            switchFrame(&f, to: Unmanaged.passUnretained(f.back.unsafelyUnwrapped))
+                            (ins, consts, names) = f.evalPointers; slots = f.slots; sp = f.sp; pc = f.pc
+                            let next = ins[pc]
+                            if next.op == .storeFast { slots[Int(next.arg)] = v; pc &+= 1 } else { push(slots, &sp, v) }
+                            continue
+                        }
                         yielded = true
                         depth -= 1
                         return v
@@ -650,7 +677,7 @@ extension VM {
                 }
             } catch let error as PyError {
                 // Unwind: find a handler in this frame, else pop frames until one has a handler.
-                let exc = error.exception
+                var exc = error.exception
                 if exc.context.isNone && exc.unwound.isEmpty, case .object(let h) = handledException, h !== exc {
                     exc.context = handledException
                 }
@@ -677,6 +704,9 @@ extension VM {
                     }
                     switchFrame(&f, to: Unmanaged.passUnretained(done.back!))
                     finishFrame(done)
+                    if let g = done.inlineGenerator {
+                        exc = g._withUnsafeGuaranteedRef { $0.finishInline(self, raising: exc)! }
+                    }
                     (ins, consts, names) = f.evalPointers; slots = f.slots; sp = f.sp; pc = f.pc
                 }
             }

@@ -43,6 +43,9 @@ public final class Frame {
     var constructedInstance: Value = .null
     /// The instruction that raised, kept for tracebacks of frames that are unwinding.
     var lastPC: Int = 0
+    /// Set while this generator frame runs inline in its caller's eval loop, resumed by a FOR_ITER
+    /// (`VM.enterGeneratorInline`): YIELD_VALUE and RETURN_VALUE then switch back to the caller.
+    var inlineGenerator: Unmanaged<PyGenerator>?
 
     init(code: PyCode, globals: PyDict, builtins: PyDict, locals: PyDict?, function: PyFunction?,
          slots: UnsafeMutablePointer<Value>, arenaAllocated: Bool) {

@@ -10,6 +10,25 @@ public final class PyGenerator: PyObject {
     private let state = Atomic<Int>(State.created.rawValue)
     /// The exception being handled inside the generator when it last suspended (restored on resume).
     var savedHandled: Value = .none
+    /// The resuming frame's handled exception while the generator runs inline (see `enterInline`).
+    private var outerHandled: Value = .none
+
+    /// Makes the generator's handled exception the thread's while it runs and returns the resumer's.
+    /// A generator handling none of its own sees the resumer's, as CPython's exception-state stack
+    /// does (`sys.exc_info()` in a generator resumed inside an `except` block).
+    func swapInHandled(_ vm: VM) -> Value {
+        let outer = vm.handledException
+        vm.handledException = savedHandled.isNone ? outer : savedHandled
+        return outer
+    }
+
+    /// Undoes `swapInHandled` when the generator suspends or ends: it keeps its own handled exception
+    /// (not the resumer's it was only seeing) and the resumer gets `outer` back.
+    func swapOutHandled(_ vm: VM, outer: Value) {
+        let current = vm.handledException
+        savedHandled = current.isIdentical(outer) ? .none : current
+        vm.handledException = outer
+    }
 
     init(frame: Frame, function: PyFunction) {
         self.frame = frame
@@ -96,6 +115,47 @@ public final class PyGenerator: PyObject {
             }
             throw e
         }
+    }
+
+    /// Starts or resumes the generator inside the caller's eval loop (FOR_ITER with the GIL held):
+    /// claims it, pushes the value of the suspended `yield` (None), swaps in its handled exception and
+    /// links its frame to `caller`. nil, nothing changed, unless it is created or suspended (the usual
+    /// path then reports "already executing" or exhaustion).
+    func enterInline(_ vm: VM, caller: Frame) -> Unmanaged<Frame>? {
+        let s = state.load(ordering: .relaxed)
+        guard s == State.suspended.rawValue || s == State.created.rawValue else { return nil }
+        state.store(State.running.rawValue, ordering: .relaxed)   // the GIL is held: see `resume`
+        if s == State.suspended.rawValue {
+            (frame.slots + frame.sp).initialize(to: .none)
+            frame.sp += 1
+        }
+        outerHandled = swapInHandled(vm)
+        frame.back = caller
+        frame.inlineGenerator = Unmanaged.passUnretained(self)
+        vm.depth += 1
+        return Unmanaged.passUnretained(frame)
+    }
+
+    /// The inline run stopped at a `yield`: the generator is suspended again.
+    func suspendInline(_ vm: VM) {
+        frame.inlineGenerator = nil
+        vm.depth -= 1
+        swapOutHandled(vm, outer: outerHandled)
+        outerHandled = .none
+        state.store(State.suspended.rawValue, ordering: .releasing)
+    }
+
+    /// The inline run returned or raised; the eval loop already finished (cleared) the frame. A
+    /// StopIteration raised inside becomes RuntimeError, as `resume` does.
+    func finishInline(_ vm: VM, raising exc: PyBaseException? = nil) -> PyBaseException? {
+        frame.inlineGenerator = nil
+        swapOutHandled(vm, outer: outerHandled)
+        outerHandled = .none
+        finish()
+        guard let e = exc, e.isInstance(of: .stopIteration) else { return exc }
+        let r = PyBaseException.make(.runtimeError, "generator raised StopIteration")
+        r.cause = .object(e); r.context = .object(e)
+        return r
     }
 
     /// Marks the generator finished; its frame was already cleared by the eval loop if it ran.
