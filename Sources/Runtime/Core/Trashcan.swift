@@ -73,6 +73,11 @@ enum Trashcan {
 
     /// Releases `children` (moved out of a dying container) without deep recursion.
     static func dispose(_ children: consuming [Value]) {
+        // A small container of ints, floats, None … frees nothing that could recurse: skip the depth
+        // bookkeeping (two C calls and a thread-specific lookup per tuple freed, `(i, a, b)` in a loop).
+        if children.count <= 8, children.withUnsafeBufferPointer({ b in
+            !b.indices.contains { Value.peekObject(b.baseAddress! + $0) != nil }
+        }) { return }
         let depth = interleave_dealloc_enter()
         if depth > limit {
             pending.values.append(contentsOf: children)

@@ -399,13 +399,16 @@ extension VM {
     /// FOR_ITER over a generator, with the GIL held: the generator's frame to switch to (see
     /// `PyGenerator.enterInline`), or nil for any other iterator, a generator that is running or
     /// finished, no GIL, or the recursion limit reached (the usual path handles those).
-    @inline(never)
+    @inline(__always)
     func enterGeneratorInline(_ slot: UnsafeMutablePointer<Value>, caller: Frame) -> Unmanaged<Frame>? {
-        guard gilHeld, let u = Value.peekObject(slot),
-              depth < interpRef._withUnsafeGuaranteedRef({ $0.recursionLimit.load(ordering: .relaxed) }) else { return nil }
-        return u._withUnsafeGuaranteedRef { o in
-            o.isExactly(PyGenerator.self) ? unsafeDowncast(o, to: PyGenerator.self).enterInline(self, caller: caller) : nil
-        }
+        guard let u = Value.peekObject(slot), u._withUnsafeGuaranteedRef({ $0.isExactly(PyGenerator.self) }) else { return nil }
+        return enterGeneratorInline(u, caller: caller)
+    }
+
+    @inline(never)
+    private func enterGeneratorInline(_ u: Unmanaged<PyObject>, caller: Frame) -> Unmanaged<Frame>? {
+        guard gilHeld, depth < interpRef._withUnsafeGuaranteedRef({ $0.recursionLimit.load(ordering: .relaxed) }) else { return nil }
+        return u._withUnsafeGuaranteedRef { unsafeDowncast($0, to: PyGenerator.self).enterInline(self, caller: caller) }
     }
 
     /// RETURN_VALUE's frame switch (for a frame that is not the loop's entry): finishes `done` and gives
