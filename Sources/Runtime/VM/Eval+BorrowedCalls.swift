@@ -21,8 +21,17 @@ extension VM {
     /// passed as borrowed values, pops the call's slots (releasing only the owned ones) and returns the
     /// result. nil, stack untouched, for any other callable (the caller then owns the lent slots with
     /// `ownLent` and makes an ordinary call). An exception leaves the lent slots lent, so unwinding skips them.
-    @inline(never)
+    @inline(__always)
     func callNativeLending(_ slots: UnsafeMutablePointer<Value>, _ sp: Int,
+                           _ layout: (base: Int, argStart: Int, nargs: Int)) throws -> Value? {
+        // Checked here, inline: a Python function (the common other case) skips the call below.
+        guard let cu = Value.peekObject(slots + layout.argStart - 1),
+              cu._withUnsafeGuaranteedRef({ $0.hasType(builtinFunctionTypeID) }) else { return nil }
+        return try callNativeLendingSlow(slots, sp, layout)
+    }
+
+    @inline(never)
+    private func callNativeLendingSlow(_ slots: UnsafeMutablePointer<Value>, _ sp: Int,
                            _ layout: (base: Int, argStart: Int, nargs: Int)) throws -> Value? {
         guard let cu = Value.peekObject(slots + layout.argStart - 1),
               cu._withUnsafeGuaranteedRef({ $0.hasType(builtinFunctionTypeID) && $0.isExactly(PyBuiltinFunction.self) })
@@ -46,7 +55,7 @@ extension VM {
 
     /// Turns the lent slots among the `count` at `p` into ordinary references (retained), for a callee
     /// that keeps its arguments (a Python function's frame) or takes the general call path.
-    @inline(never)
+    @inline(__always)
     func ownLent(_ p: UnsafeMutablePointer<Value>, count: Int) {
         for i in 0..<count where Value.isLent(p + i) {
             Value.retag(p + i, lent: false)
