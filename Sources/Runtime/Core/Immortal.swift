@@ -1,8 +1,8 @@
 /// Makes long-lived runtime objects immortal in Swift's reference counting, the way the Swift runtime
 /// treats its own statically allocated objects (the empty-array singleton): `swift_retain` and
 /// `swift_release` then return after one load, without an atomic write. Every attribute lookup, global
-/// load and method call retains interned names and builtin types; on this machine an atomic refcount
-/// update costs ~10 ns, most of the VM's time.
+/// load and method call retains interned names and builtin types, and an atomic refcount update waits
+/// for the CPU's store buffer to drain.
 ///
 /// The refcount word's "immortal" bit pattern is runtime-internal, so it is not hard-coded: it is read
 /// from the empty-array singleton at startup and used only if it has the shape this code expects
