@@ -125,8 +125,9 @@ public final class PyType: PyObject {
 
     public func isSubtype(of other: PyType) -> Bool {
         if self === other { return true }
-        for t in mro where t === other { return true }
-        return false
+        // Identities compared in place: iterating `mro` retained and released every class on the way.
+        let target = ObjectIdentifier(other)
+        return mro.withUnsafeBufferPointer { b in b.contains { ObjectIdentifier($0) == target } }
     }
 
     /// C3 linearization, as CPython computes `__mro__`.

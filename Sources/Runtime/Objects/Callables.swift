@@ -186,6 +186,9 @@ public final class PyCode: PyObject {
     let ins: UnsafeMutablePointer<Instruction>
     let constPtr: UnsafeMutablePointer<Value>
     let namePtr: UnsafeMutablePointer<PyStr>
+    /// `co.exceptionTable`, for the unwinder (walking the array retained and released it per frame
+    /// unwound).
+    let handlers: UnsafeMutableBufferPointer<ExceptionTableEntry>
     /// What the eval loop keeps in locals for the running code.
     var evalPointers: (UnsafeMutablePointer<Instruction>, UnsafeMutablePointer<Value>, UnsafeMutablePointer<PyStr>) {
         (ins, constPtr, namePtr)
@@ -212,6 +215,8 @@ public final class PyCode: PyObject {
         constPtr.initialize(from: consts, count: consts.count)
         namePtr = .allocate(capacity: max(names.count, 1))
         namePtr.initialize(from: names, count: names.count)
+        handlers = .allocate(capacity: co.exceptionTable.count)
+        _ = handlers.initialize(from: co.exceptionTable)
         super.init(type: PyType.code)
     }
 
@@ -219,6 +224,7 @@ public final class PyCode: PyObject {
         ins.deinitialize(count: co.instructions.count); ins.deallocate()
         constPtr.deinitialize(count: consts.count); constPtr.deallocate()
         namePtr.deinitialize(count: names.count); namePtr.deallocate()
+        handlers.deallocate()
     }
 
     /// True exactly once per code object: for the first function a module or class body makes from it,

@@ -149,6 +149,20 @@ extension VM {
         return try call(callable, Args(positional, kwnames: names, kwvalues: values))
     }
 
+    /// CHECK_EXC_MATCH's common case, `except SomeError:` with an exception instance, read in place (no
+    /// copies, no dynamic cast); nil for anything else (a tuple of classes, a non-class), which
+    /// `exceptionMatches` handles and reports.
+    @inline(never)
+    func exceptionMatchesInPlace(_ exc: UnsafeMutablePointer<Value>, _ t: UnsafeMutablePointer<Value>) -> Bool? {
+        guard let eu = Value.peekObject(exc), let tu = Value.peekObject(t) else { return nil }
+        return tu._withUnsafeGuaranteedRef { to -> Bool? in
+            guard to.isExactly(PyType.self) else { return nil }
+            let ty = unsafeDowncast(to, to: PyType.self)
+            guard ty.isSubtype(of: .baseException) else { return nil }
+            return eu._withUnsafeGuaranteedRef { $0.typeRef._withUnsafeGuaranteedRef { $0.isSubtype(of: ty) } }
+        }
+    }
+
     func exceptionMatches(_ exc: Value, _ t: Value) throws -> Bool {
         if case .object(let o) = t {
             if let ty = o as? PyType {

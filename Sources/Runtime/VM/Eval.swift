@@ -577,6 +577,11 @@ extension VM {
                     case .popExcept:
                         handledException = pop(slots, &sp)
                     case .checkExcMatch:
+                        if let r = exceptionMatchesInPlace(slots + sp - 2, slots + sp - 1) {
+                            sp &-= 1; Value.drop(slots + sp)
+                            push(slots, &sp, .bool(r))
+                            continue
+                        }
                         let t = pop(slots, &sp)
                         push(slots, &sp, .bool(try exceptionMatches(slots[sp - 1], t)))
                     case .reraise:
@@ -716,7 +721,7 @@ extension VM {
     @inline(__always)
     func findHandler(_ code: PyCode, _ pc: Int) -> ExceptionTableEntry? {
         let p = Int32(pc)
-        for e in code.co.exceptionTable where p >= e.start && p < e.end { return e }
+        for e in code.handlers where p >= e.start && p < e.end { return e }
         return nil
     }
 

@@ -290,6 +290,9 @@ extension VM {
             obj = try allocateInstance(t, args)
         }
         if let initAttr = lookupCached(t, Names.`init`) {
+            if userNew == nil, !args.hasKeywords, case .object(let io) = initAttr, ObjectIdentifier(io) == baseExceptionInitID {
+                return obj   // `KeyError(k)`: the arguments are already the instance's `args`
+            }
             if case .object(let io) = initAttr, let b = io as? PyBuiltinFunction, b.isObjectDefault {
                 if (args.count > 0 || args.hasKeywords) && userNew == nil && t.layout == .object {
                     throw PyError.type("\(t.name)() takes no arguments")

@@ -34,6 +34,9 @@ public final class VM: @unchecked Sendable {
     /// CALL_NO_KW_LIST_APPEND). Builtin types cannot be changed, so the object never changes.
     let listAppendID: ObjectIdentifier? = PyType.list.dict.getStr("append")?.asObject.map(ObjectIdentifier.init)
     let setTypeID = ObjectIdentifier(PyType.set)
+    /// `BaseException.__init__`, which only stores the arguments as `args`, as `BaseException.__new__`
+    /// (`allocateInstance`) already did: `callType` skips calling it.
+    let baseExceptionInitID: ObjectIdentifier? = PyType.baseException.dict.getStr("__init__")?.asObject.map(ObjectIdentifier.init)
     /// Frames of ordinary calls, reused in LIFO order (calls nest): `frameStack[0..<framesInUse]` are
     /// running, the rest wait for reuse. The stack owns them, so a frame's `back` link and the eval
     /// loop's frame switches need no reference counting, and a call allocates no Frame object.
