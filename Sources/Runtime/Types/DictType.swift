@@ -127,8 +127,7 @@ extension RuntimeSetup {
                 return .bool(try dictEquals(vm, a, b) != negate)
             }
         }
-        t.method("__repr__") { vm, args in
-            let d = try selfDict(args, "__repr__")
+        t.receiverMethod(PyDict.self, "dict", "__repr__") { vm, d, args in
             if let s = Repr.fast(args[0]) { return .str(s) }
             return .str(try ReprGuard.with(d, recursive: "{...}") {
                 var parts: [String] = []
@@ -161,9 +160,8 @@ extension RuntimeSetup {
         t.method("keys") { _, args in .object(PyDictView(try selfDict(args, "keys"), .keys)) }
         t.method("values") { _, args in .object(PyDictView(try selfDict(args, "values"), .values)) }
         t.method("items") { _, args in .object(PyDictView(try selfDict(args, "items"), .items)) }
-        t.method("get") { vm, args in
+        t.receiverMethod(PyDict.self, "dict", "get") { vm, d, args in
             try TypeSupport.check(args, "get", 1, 2)
-            let d = try selfDict(args, "get")
             // A method runs on a thread executing bytecode, so with the GIL on it holds it.
             if vm.gilHeld, case .hash(let h) = Hashing.fast(args[1]) {
                 switch d.lookupHoldingGIL(args[1], hash: h) {
@@ -174,17 +172,15 @@ extension RuntimeSetup {
             }
             return try d.get(args[1], vm: vm) ?? (args.count > 2 ? args[2] : .none)
         }
-        t.method("setdefault") { vm, args in
+        t.receiverMethod(PyDict.self, "dict", "setdefault") { vm, d, args in
             try TypeSupport.check(args, "setdefault", 1, 2)
-            let d = try selfDict(args, "setdefault")
             if let v = try d.get(args[1], vm: vm) { return v }
             let def = args.count > 2 ? args[2] : .none
             try d.set(args[1], def, vm: vm)
             return def
         }
-        t.method("pop") { vm, args in
+        t.receiverMethod(PyDict.self, "dict", "pop") { vm, d, args in
             try TypeSupport.check(args, "pop", 1, 2)
-            let d = try selfDict(args, "pop")
             if let v = try d.remove(args[1], vm: vm) { return v }
             if args.count > 2 { return args[2] }
             throw PyError.key(args[1])
@@ -196,8 +192,7 @@ extension RuntimeSetup {
             }
             return .object(PyTuple([k, v]))
         }
-        t.method("update") { vm, args in
-            let d = try selfDict(args, "update")
+        t.receiverMethod(PyDict.self, "dict", "update") { vm, d, args in
             if args.count > 2 { throw PyError.type("update expected at most 1 argument, got \(args.count - 1)") }
             if args.count == 2 { try dictUpdate(vm, d, args[1]) }
             for (k, v) in zip(args.kwnames, args.kwvalues) { try d.set(.str(k), v, vm: vm) }

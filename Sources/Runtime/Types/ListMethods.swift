@@ -2,21 +2,19 @@
 /// stable merge sort shared with `sorted()`.
 extension RuntimeSetup {
     static func installListMethods(_ t: PyType) {
-        t.method("append") { _, args in
+        t.receiverMethod(PyList.self, "list", "append") { _, l, args in
             try TypeSupport.check(args, "list.append", 1, 1)
-            try selfList(args, "append").append(args[1])
+            l.append(args[1])
             return .none
         }
-        t.method("extend") { vm, args in
+        t.receiverMethod(PyList.self, "list", "extend") { vm, l, args in
             try TypeSupport.check(args, "list.extend", 1, 1)
-            let l = try selfList(args, "extend")
             let new = try vm.toArray(args[1])
             l.withItems { $0.append(contentsOf: new) }
             return .none
         }
-        t.method("insert") { vm, args in
+        t.receiverMethod(PyList.self, "list", "insert") { vm, l, args in
             try TypeSupport.check(args, "insert", 2, 2)
-            let l = try selfList(args, "insert")
             let i = try TypeSupport.intArg(vm, args[1])
             let v = args[2]
             l.withItems { items in
@@ -27,9 +25,8 @@ extension RuntimeSetup {
             }
             return .none
         }
-        t.method("pop") { vm, args in
+        t.receiverMethod(PyList.self, "list", "pop") { vm, l, args in
             try TypeSupport.check(args, "pop", 0, 1)
-            let l = try selfList(args, "pop")
             let i = args.count > 1 ? try TypeSupport.intArg(vm, args[1]) : -1
             let r: Result<Value, PyError> = l.withItems { items in
                 if items.isEmpty { return .failure(PyError.index("pop from empty list")) }
@@ -39,9 +36,8 @@ extension RuntimeSetup {
             }
             return try r.get()
         }
-        t.method("remove") { vm, args in
+        t.receiverMethod(PyList.self, "list", "remove") { vm, l, args in
             try TypeSupport.check(args, "list.remove", 1, 1)
-            let l = try selfList(args, "remove")
             let items = l.items
             for (i, item) in items.enumerated() {
                 if try !TypeSupport.sameOrEqual(vm, item, args[1]) { continue }
@@ -80,8 +76,7 @@ extension RuntimeSetup {
             try selfList(args, "clear").replaceAll([])
             return .none
         }
-        t.method("sort") { vm, args in
-            let l = try selfList(args, "sort")
+        t.receiverMethod(PyList.self, "list", "sort") { vm, l, args in
             if args.count > 1 { throw PyError.type("sort() takes no positional arguments") }
             for k in args.kwnames where k != "key" && k != "reverse" {
                 throw PyError.type("'\(k)' is an invalid keyword argument for sort()")

@@ -136,8 +136,7 @@ extension RuntimeSetup {
                 return try TypeSupport.compareSequences(vm, a.items, b.items, op)
             }
         }
-        t.method("__repr__") { vm, args in
-            let l = try selfList(args, "__repr__")
+        t.receiverMethod(PyList.self, "list", "__repr__") { vm, l, args in
             if let s = Repr.fast(args[0]) { return .str(s) }
             return .str(try ReprGuard.with(l, recursive: "[...]") {
                 "[" + (try l.items.map { try vm.repr($0) }).joined(separator: ", ") + "]"

@@ -159,9 +159,9 @@ extension RuntimeSetup {
         func selfSet(_ args: Args, _ name: String) throws -> PySet {
             try TypeSupport.selfAs(args, PySet.self, "set", name)
         }
-        t.method("add") { vm, args in
+        t.receiverMethod(PySet.self, "set", "add") { vm, s, args in
             try TypeSupport.check(args, "set.add", 1, 1)
-            try selfSet(args, "add").add(args[1], vm: vm)
+            try s.add(args[1], vm: vm)
             return .none
         }
         t.method("discard") { vm, args in
@@ -174,9 +174,8 @@ extension RuntimeSetup {
             if try !selfSet(args, "remove").remove(SetSupport.frozenKey(args[1]), vm: vm) { throw PyError.key(args[1]) }
             return .none
         }
-        t.method("pop") { vm, args in
+        t.receiverMethod(PySet.self, "set", "pop") { vm, s, args in
             try TypeSupport.check(args, "set.pop", 0, 0)
-            let s = try selfSet(args, "pop")
             while let first = SetSupport.orderedElements(s).first {
                 if try s.remove(first, vm: vm) { return first }
             }
@@ -186,31 +185,27 @@ extension RuntimeSetup {
             try selfSet(args, "clear").removeAll()
             return .none
         }
-        t.method("update") { vm, args in
-            let s = try selfSet(args, "update")
+        t.receiverMethod(PySet.self, "set", "update") { vm, s, args in
             for other in args.positional.dropFirst() {
                 for x in try SetSupport.orderedElements(other) ?? vm.toArray(other) { try s.add(x, vm: vm) }
             }
             return .none
         }
-        t.method("intersection_update") { vm, args in
-            let s = try selfSet(args, "intersection_update")
+        t.receiverMethod(PySet.self, "set", "intersection_update") { vm, s, args in
             for other in args.positional.dropFirst() {
                 let o = try SetSupport.lookupSet(vm, other)
                 for x in s.elements { if try !o.contains(x, vm: vm) { try s.remove(x, vm: vm) } }
             }
             return .none
         }
-        t.method("difference_update") { vm, args in
-            let s = try selfSet(args, "difference_update")
+        t.receiverMethod(PySet.self, "set", "difference_update") { vm, s, args in
             for other in args.positional.dropFirst() {
                 for x in try SetSupport.elements(other) ?? vm.toArray(other) { try s.remove(x, vm: vm) }
             }
             return .none
         }
-        t.method("symmetric_difference_update") { vm, args in
+        t.receiverMethod(PySet.self, "set", "symmetric_difference_update") { vm, s, args in
             try TypeSupport.check(args, "symmetric_difference_update", 1, 1)
-            let s = try selfSet(args, "symmetric_difference_update")
             let o = try SetSupport.lookupSet(vm, args[1])
             for x in SetSupport.orderedElements(o) {
                 if try !s.remove(x, vm: vm) { try s.add(x, vm: vm) }

@@ -70,6 +70,29 @@ extension VM {
         }
     }
 
+    /// STORE_SUBSCR (`[value, container, key]` at `p`) on an exact dict, or an exact list with an int
+    /// index, with the container read in place (popping it into `setItem`'s argument retained and
+    /// released it); the three slots are released afterwards, the value having been copied into the
+    /// container. false, nothing done, for any other container. An error leaves the slots to the unwinder.
+    @inline(never)
+    func storeSubscrInPlace(_ p: UnsafeMutablePointer<Value>) throws -> Bool {
+        guard let cu = Value.peekObject(p + 1) else { return false }
+        let done = try cu._withUnsafeGuaranteedRef { o -> Bool in
+            if o.isExactly(PyDict.self) {
+                guard o.hasType(dictTypeID) else { return false }
+                try unsafeDowncast(o, to: PyDict.self).set(p[2], p[0], vm: self)
+                return true
+            }
+            guard o.isExactly(PyList.self), o.hasType(listTypeID), let i = Value.peekInt(p + 2) else { return false }
+            guard unsafeDowncast(o, to: PyList.self).setItem(i, p[0]) else {
+                throw PyError.index("list assignment index out of range")
+            }
+            return true
+        }
+        if done { Value.release(p, count: 3) }
+        return done
+    }
+
     /// `a + b` (and `a += b`) for two exact strs, read in place: `[a, b]` becomes `[a + b]`. Through
     /// the generic `binaryOp`, the operands were copied off the stack and the result built with
     /// String's `+`: about ten reference-counting operations per concatenation.

@@ -258,6 +258,7 @@ extension VM {
                         let container = pop(slots, &sp)
                         push(slots, &sp, try getItem(container, key))
                     case .storeSubscr:
+                        if try storeSubscrInPlace(slots + sp - 3) { sp &-= 3; continue }
                         let key = pop(slots, &sp)
                         let container = pop(slots, &sp)
                         let v = pop(slots, &sp)
