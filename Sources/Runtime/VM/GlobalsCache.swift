@@ -33,10 +33,10 @@ final class GlobalsCache {
 }
 
 extension VM {
-    /// LOAD_GLOBAL: `names[i]` in the frame's globals, then its builtins, through the per-thread cache.
-    /// Works on raw pointers on the hit path: a hit costs no reference counting beyond the result's.
-    /// `loadGlobal` written straight into the uninitialized slot `top`; a hit on an immortal object (a
-    /// module-level function, a class, a builtin) is a bitwise copy without any runtime call.
+    /// LOAD_GLOBAL: `names[i]` in the frame's globals, then its builtins, through the per-thread cache,
+    /// written straight into the uninitialized slot `top`. Works on raw pointers on the hit path: a hit
+    /// costs no reference counting beyond the result's, and on an immortal object (a module-level
+    /// function, a class, a builtin) it is a bitwise copy without any runtime call.
     @inline(never)
     func loadGlobal(_ names: UnsafeMutablePointer<PyStr>, _ i: Int, _ f: Frame, into top: UnsafeMutablePointer<Value>) throws {
         let np = UnsafeRawPointer(names + i).load(as: UnsafeRawPointer.self)
@@ -51,21 +51,6 @@ extension VM {
             return
         }
         top.initialize(to: try loadGlobalMiss(names[i], f, e, gs, bs))
-    }
-
-    @inline(never)
-    func loadGlobal(_ names: UnsafeMutablePointer<PyStr>, _ i: Int, _ f: Frame) throws -> Value {
-        let np = UnsafeRawPointer(names + i).load(as: UnsafeRawPointer.self)
-        let gp = f.globalsRaw, bp = f.builtinsRaw
-        let idx = Int(((UInt(bitPattern: np) >> 4) ^ (UInt(bitPattern: gp) >> 6)) & UInt(GlobalsCache.size - 1))
-        let e = globalsCache.entries + idx
-        let gs = Unmanaged<PyDict>.fromOpaque(gp)._withUnsafeGuaranteedRef { $0.stamp.load(ordering: .acquiring) }
-        let bs = Unmanaged<PyDict>.fromOpaque(bp)._withUnsafeGuaranteedRef { $0.stamp.load(ordering: .acquiring) }
-        if e.pointee.name == np, e.pointee.globalsRaw == gp, e.pointee.builtinsRaw == bp,
-           e.pointee.globalsStamp == gs, e.pointee.builtinsStamp == bs {
-            return e.pointee.value
-        }
-        return try loadGlobalMiss(names[i], f, e, gs, bs)
     }
 
     @inline(never)
