@@ -14,6 +14,11 @@ open class PyObject: @unchecked Sendable {
     @inline(__always) public final func isExactly<T: PyObject>(_ cls: T.Type) -> Bool {
         ObjectIdentifier(Swift.type(of: self)) == ObjectIdentifier(cls)
     }
+    /// Whether the object is exactly of the Swift class with identity `cls` (see `VM.listIteratorClass`):
+    /// `isExactly(_:)` with the class cached, for the hottest checks.
+    @inline(__always) public final func isExactly(_ cls: ObjectIdentifier) -> Bool {
+        ObjectIdentifier(Swift.type(of: self)) == cls
+    }
     /// Whether the object's Python type is exactly the one with identity `id` (see `VM.functionTypeID`).
     @inline(__always) public final func hasType(_ id: ObjectIdentifier) -> Bool {
         ObjectIdentifier(_type.unsafelyUnwrapped) == id

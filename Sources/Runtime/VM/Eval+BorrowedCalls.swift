@@ -34,7 +34,7 @@ extension VM {
     private func callNativeLendingSlow(_ slots: UnsafeMutablePointer<Value>, _ sp: Int,
                            _ layout: (base: Int, argStart: Int, nargs: Int)) throws -> Value? {
         guard let cu = Value.peekObject(slots + layout.argStart - 1),
-              cu._withUnsafeGuaranteedRef({ $0.hasType(builtinFunctionTypeID) && $0.isExactly(PyBuiltinFunction.self) })
+              cu._withUnsafeGuaranteedRef({ $0.hasType(builtinFunctionTypeID) && $0.isExactly(builtinFunctionClass) })
         else { return nil }
         let first = layout.argStart
         var lent: UInt64 = 0

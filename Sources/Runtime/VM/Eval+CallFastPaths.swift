@@ -87,7 +87,7 @@ extension VM {
             if co.hasType(typeTypeID) {
                 return try callType(unsafeDowncast(co, to: PyType.self), Args(borrowing: slots + layout.argStart, count: layout.nargs))
             }
-            guard co.hasType(builtinFunctionTypeID), co.isExactly(PyBuiltinFunction.self) else { return nil }
+            guard co.hasType(builtinFunctionTypeID), co.isExactly(builtinFunctionClass) else { return nil }
             let b = unsafeDowncast(co, to: PyBuiltinFunction.self)
             let (start, n) = (layout.argStart, layout.nargs)
             if n == 2, ObjectIdentifier(b) == listAppendID, appendInPlace(slots + start) { return Value.none }
@@ -108,7 +108,7 @@ extension VM {
     func appendInPlace(_ args: UnsafeMutablePointer<Value>) -> Bool {
         guard let lu = Value.peekObject(args) else { return false }
         return lu._withUnsafeGuaranteedRef { o in
-            guard o.isExactly(PyList.self) else { return false }
+            guard o.isExactly(listClass) else { return false }
             unsafeDowncast(o, to: PyList.self).append(args[1])
             return true
         }
@@ -126,11 +126,11 @@ extension VM {
         let found: (PyBuiltinFunction, Value)? = mu._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
             guard t.isBuiltin, t.layout == .builtin, !o.hasType(typeTypeID) else { return nil }
             let enterEntry = cacheEntry(t, Names.enter)
-            guard case .some(.object(let en)) = enterEntry.pointee.value, en.isExactly(PyBuiltinFunction.self),
+            guard case .some(.object(let en)) = enterEntry.pointee.value, en.isExactly(builtinFunctionClass),
                   unsafeDowncast(en, to: PyBuiltinFunction.self).boundSelf == nil else { return nil }
             let enter = unsafeDowncast(en, to: PyBuiltinFunction.self)
             let exitEntry = cacheEntry(t, Names.exit)
-            guard case .some(.object(let ex)) = exitEntry.pointee.value, ex.isExactly(PyBuiltinFunction.self),
+            guard case .some(.object(let ex)) = exitEntry.pointee.value, ex.isExactly(builtinFunctionClass),
                   unsafeDowncast(ex, to: PyBuiltinFunction.self).boundSelf == nil else { return nil }
             return (enter, .object(ex))
         } }
@@ -252,7 +252,7 @@ extension VM {
     func callLocalNative0(_ local: UnsafeMutablePointer<Value>) throws -> Value? {
         guard let cu = Value.peekObject(local) else { return nil }
         return try cu._withUnsafeGuaranteedRef { co -> Value? in
-            guard co.hasType(builtinFunctionTypeID), co.isExactly(PyBuiltinFunction.self) else { return nil }
+            guard co.hasType(builtinFunctionTypeID), co.isExactly(builtinFunctionClass) else { return nil }
             let b = unsafeDowncast(co, to: PyBuiltinFunction.self)
             if b.boundSelf == nil { return try b.fn(self, Args(borrowing: local, count: 0)) }
             guard let o = b.boundObject else { return nil }
@@ -286,7 +286,7 @@ extension VM {
                 ._withUnsafeGuaranteedRef { name in
                     guard name.isInterned else { return nil }
                     let entry = cacheEntry(t, name)
-                    guard case .some(.object(let fo)) = entry.pointee.value, fo.isExactly(PyBuiltinFunction.self) else { return nil }
+                    guard case .some(.object(let fo)) = entry.pointee.value, fo.isExactly(builtinFunctionClass) else { return nil }
                     let fn = unsafeDowncast(fo, to: PyBuiltinFunction.self)
                     return fn.boundSelf == nil ? Unmanaged.passUnretained(fn) : nil
                 }
@@ -381,7 +381,7 @@ extension VM {
     @inline(never)
     func unpackTupleInPlace(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, count n: Int) -> Bool {
         guard let u = Value.peekObject(slots + sp - 1),
-              u._withUnsafeGuaranteedRef({ $0.isExactly(PyTuple.self) && unsafeDowncast($0, to: PyTuple.self).items.count == n })
+              u._withUnsafeGuaranteedRef({ $0.isExactly(tupleClass) && unsafeDowncast($0, to: PyTuple.self).items.count == n })
         else { return false }
         // The tuple leaves its slot (moved, so it stays alive until this returns); the items take its
         // place, last item deepest.
@@ -401,7 +401,7 @@ extension VM {
     /// finished, no GIL, or the recursion limit reached (the usual path handles those).
     @inline(__always)
     func enterGeneratorInline(_ slot: UnsafeMutablePointer<Value>, caller: Frame) -> Unmanaged<Frame>? {
-        guard let u = Value.peekObject(slot), u._withUnsafeGuaranteedRef({ $0.isExactly(PyGenerator.self) }) else { return nil }
+        guard let u = Value.peekObject(slot), u._withUnsafeGuaranteedRef({ $0.isExactly(generatorClass) }) else { return nil }
         return enterGeneratorInline(u, caller: caller)
     }
 

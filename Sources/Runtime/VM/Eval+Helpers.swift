@@ -44,7 +44,7 @@ extension VM {
         if conversion == 0 && (spec == nil || spec == "") {
             switch v {
             case .int(let n): return String(n)
-            case .object(let o) where o.isExactly(PyStr.self): return unsafeDowncast(o, to: PyStr.self).value
+            case .object(let o) where o.isExactly(strClass): return unsafeDowncast(o, to: PyStr.self).value
             default: break
             }
         }
@@ -72,7 +72,7 @@ extension VM {
         if conversion == 0 && (spec == nil || spec == "") {
             switch v {
             case .int(let n): return .object(PyStr(ascii: String(n)))
-            case .object(let o) where o.isExactly(PyStr.self): return v
+            case .object(let o) where o.isExactly(strClass): return v
             default: break
             }
         }

@@ -24,15 +24,15 @@ extension VM {
         guard let cu = Value.peekObject(container) else { return nil }
         return cu._withUnsafeGuaranteedRef { o -> Value? in
             if let i = Value.peekInt(key) {
-                if o.isExactly(PyTuple.self), o.hasType(tupleTypeID) {
+                if o.isExactly(tupleClass), o.hasType(tupleTypeID) {
                     return unsafeDowncast(o, to: PyTuple.self).item(pythonIndex: i)
                 }
-                if o.isExactly(PyList.self), o.hasType(listTypeID) {
+                if o.isExactly(listClass), o.hasType(listTypeID) {
                     let l = unsafeDowncast(o, to: PyList.self)
                     return gilHeld ? l.itemHoldingGIL(pythonIndex: i) : l.item(pythonIndex: i)
                 }
             }
-            guard gilHeld, o.isExactly(PyDict.self), o.hasType(dictTypeID),
+            guard gilHeld, o.isExactly(dictClass), o.hasType(dictTypeID),
                   case .hash(let h) = Hashing.fast(key.pointee) else { return nil }
             if case .found(let v) = unsafeDowncast(o, to: PyDict.self).lookupHoldingGIL(key.pointee, hash: h) { return v }
             return nil
@@ -54,16 +54,16 @@ extension VM {
     func containsInPlace(_ item: UnsafeMutablePointer<Value>, _ container: UnsafeMutablePointer<Value>) -> Bool? {
         guard let cu = Value.peekObject(container) else { return nil }
         return cu._withUnsafeGuaranteedRef { o -> Bool? in
-            if o.isExactly(PyStr.self) {
+            if o.isExactly(strClass) {
                 guard let iu = Value.peekObject(item) else { return nil }
                 return iu._withUnsafeGuaranteedRef { i in
-                    i.isExactly(PyStr.self)
+                    i.isExactly(strClass)
                         ? StrSupport.contains(unsafeDowncast(o, to: PyStr.self), unsafeDowncast(i, to: PyStr.self)) : nil
                 }
             }
             guard gilHeld else { return nil }
-            let isDict = o.isExactly(PyDict.self) && o.hasType(dictTypeID)
-            guard isDict || (o.isExactly(PySet.self) && o.hasType(setTypeID)),
+            let isDict = o.isExactly(dictClass) && o.hasType(dictTypeID)
+            guard isDict || (o.isExactly(setClass) && o.hasType(setTypeID)),
                   case .hash(let h) = Hashing.fast(item.pointee) else { return nil }
             return isDict ? unsafeDowncast(o, to: PyDict.self).containsHoldingGIL(item.pointee, hash: h)
                 : unsafeDowncast(o, to: PySet.self).containsHoldingGIL(item.pointee, hash: h)
@@ -78,12 +78,12 @@ extension VM {
     func storeSubscrInPlace(_ p: UnsafeMutablePointer<Value>) throws -> Bool {
         guard let cu = Value.peekObject(p + 1) else { return false }
         let done = try cu._withUnsafeGuaranteedRef { o -> Bool in
-            if o.isExactly(PyDict.self) {
+            if o.isExactly(dictClass) {
                 guard o.hasType(dictTypeID) else { return false }
                 try unsafeDowncast(o, to: PyDict.self).set(p[2], p[0], vm: self)
                 return true
             }
-            guard o.isExactly(PyList.self), o.hasType(listTypeID), let i = Value.peekInt(p + 2) else { return false }
+            guard o.isExactly(listClass), o.hasType(listTypeID), let i = Value.peekInt(p + 2) else { return false }
             guard unsafeDowncast(o, to: PyList.self).setItem(i, p[0]) else {
                 throw PyError.index("list assignment index out of range")
             }
@@ -101,7 +101,7 @@ extension VM {
         guard let au = Value.peekObject(slots + sp - 2), let bu = Value.peekObject(slots + sp - 1) else { return false }
         let r: Value? = au._withUnsafeGuaranteedRef { a in
             bu._withUnsafeGuaranteedRef { b in
-                guard a.isExactly(PyStr.self), b.isExactly(PyStr.self) else { return nil }
+                guard a.isExactly(strClass), b.isExactly(strClass) else { return nil }
                 return RuntimeSetup.strConcat(unsafeDowncast(a, to: PyStr.self), unsafeDowncast(b, to: PyStr.self))
             }
         }
@@ -121,20 +121,20 @@ extension VM {
               let lo = TypeSupport.plainSliceBound(slots + sp - 2),
               let hi = TypeSupport.plainSliceBound(slots + sp - 1) else { return false }
         let result: Value? = cu._withUnsafeGuaranteedRef { o in
-            if o.isExactly(PyList.self), o.hasType(listTypeID) {
+            if o.isExactly(listClass), o.hasType(listTypeID) {
                 let l = unsafeDowncast(o, to: PyList.self)
                 return .object(PyList(l.withItems { items -> [Value] in
                     let (start, count) = TypeSupport.unitSlice(lo, hi, items.count)
                     return Array(items[start..<(start + count)])
                 }))
             }
-            if o.isExactly(PyTuple.self), o.hasType(tupleTypeID) {
+            if o.isExactly(tupleClass), o.hasType(tupleTypeID) {
                 let t = unsafeDowncast(o, to: PyTuple.self)
                 let (start, count) = TypeSupport.unitSlice(lo, hi, t.items.count)
                 if start == 0 && count == t.items.count { return .object(t) }
                 return RuntimeSetup.makeTuple(Array(t.items[start..<(start + count)]))
             }
-            if o.isExactly(PyStr.self), o.hasType(strTypeID) {
+            if o.isExactly(strClass), o.hasType(strTypeID) {
                 let s = unsafeDowncast(o, to: PyStr.self)
                 let (start, count) = TypeSupport.unitSlice(lo, hi, s.count)
                 return count <= 0 ? .object(StrSupport.empty) : StrSupport.slice(s, start, start + count)

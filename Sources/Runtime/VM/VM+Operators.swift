@@ -6,7 +6,7 @@ import Compiler
 extension VM {
     public func binaryOp(_ op: BinaryOperator, _ a: Value, _ b: Value) throws -> Value {
         let base = op.baseOperator
-        if base == .add, case .object(let x) = a, case .object(let y) = b, x.isExactly(PyStr.self), y.isExactly(PyStr.self) {
+        if base == .add, case .object(let x) = a, case .object(let y) = b, x.isExactly(strClass), y.isExactly(strClass) {
             return RuntimeSetup.strConcat(unsafeDowncast(x, to: PyStr.self), unsafeDowncast(y, to: PyStr.self))
         }
         let idx = Int(base.rawValue)

@@ -225,7 +225,7 @@ extension VM {
     public func getItem(_ container: Value, _ key: Value) throws -> Value {
         if case .object(let o) = container {
             // Exact Swift-class checks and unchecked downcasts: no dynamic cast, no retain of `o`.
-            if o.isExactly(PyList.self) {
+            if o.isExactly(listClass) {
                 let l = unsafeDowncast(o, to: PyList.self)
                 if case .int(let i) = key {
                     if let v = l.item(pythonIndex: i) { return v }
@@ -237,18 +237,18 @@ extension VM {
                     let (start, _, step, count) = try TypeSupport.sliceIndices(self, unsafeDowncast(ko, to: PySlice.self), items.count)
                     return .object(PyList(TypeSupport.sliceArray(items, start, step, count)))
                 }
-            } else if o.isExactly(PyTuple.self), o.type === PyType.tuple, case .int(let i) = key {
+            } else if o.isExactly(tupleClass), o.type === PyType.tuple, case .int(let i) = key {
                 let t = unsafeDowncast(o, to: PyTuple.self)
                 let n = t.items.count
                 let j = i < 0 ? i + n : i
                 if j >= 0 && j < n { return t.items[j] }
                 throw PyError.index("tuple index out of range")
             }
-            if o.isExactly(PyDict.self), o.hasType(dictTypeID) {
+            if o.isExactly(dictClass), o.hasType(dictTypeID) {
                 if let v = try unsafeDowncast(o, to: PyDict.self).get(key, vm: self) { return v }
                 throw PyError.key(key)
             }
-            if o.isExactly(PyStr.self) { return try RuntimeSetup.strGetItem(self, unsafeDowncast(o, to: PyStr.self), key) }
+            if o.isExactly(strClass) { return try RuntimeSetup.strGetItem(self, unsafeDowncast(o, to: PyStr.self), key) }
             if let t = o as? PyType {
                 // `list[int]`: __class_getitem__ is looked up on the class itself (an implicit classmethod).
                 if let cg = t.lookup(PyStr.intern("__class_getitem__")) {
@@ -266,9 +266,9 @@ extension VM {
 
     public func setItem(_ container: Value, _ key: Value, _ value: Value) throws {
         if case .object(let o) = container {
-            if o.isExactly(PyDict.self) {
+            if o.isExactly(dictClass) {
                 if o.hasType(dictTypeID) { try unsafeDowncast(o, to: PyDict.self).set(key, value, vm: self); return }
-            } else if o.isExactly(PyList.self), o.hasType(listTypeID), case .int(let i) = key {
+            } else if o.isExactly(listClass), o.hasType(listTypeID), case .int(let i) = key {
                 if unsafeDowncast(o, to: PyList.self).setItem(i, value) { return }
                 throw PyError.index("list assignment index out of range")
             }
@@ -288,12 +288,12 @@ extension VM {
     public func contains(_ container: Value, _ item: Value) throws -> Bool {
         if case .object(let o) = container {
             // Exact classes first, without a dynamic cast (and the retain its result costs).
-            if o.isExactly(PyDict.self) { return try unsafeDowncast(o, to: PyDict.self).contains(item, vm: self) }
+            if o.isExactly(dictClass) { return try unsafeDowncast(o, to: PyDict.self).contains(item, vm: self) }
             // A set looked up in a set is looked up as a frozenset (set.__contains__ does the same).
-            if o.isExactly(PySet.self) { return try unsafeDowncast(o, to: PySet.self).contains(SetSupport.frozenKey(item), vm: self) }
+            if o.isExactly(setClass) { return try unsafeDowncast(o, to: PySet.self).contains(SetSupport.frozenKey(item), vm: self) }
             if let d = o as? PyDict { return try d.contains(item, vm: self) }
             if let s = o as? PySet { return try s.contains(SetSupport.frozenKey(item), vm: self) }
-            if o.isExactly(PyStr.self), case .object(let io) = item, io.isExactly(PyStr.self) {
+            if o.isExactly(strClass), case .object(let io) = item, io.isExactly(strClass) {
                 return StrSupport.contains(unsafeDowncast(o, to: PyStr.self), unsafeDowncast(io, to: PyStr.self))
             }
         }
@@ -358,13 +358,13 @@ extension VM {
     /// nil: `o` is none of these; `.some(nil)`: exhausted.
     @inline(__always)
     func nextOfKnownIterator(_ o: PyObject) throws -> Value?? {
-        if o.isExactly(PyIntRangeIterator.self) { return .some(unsafeDowncast(o, to: PyIntRangeIterator.self).next(holdingGIL: gilHeld)) }
-        if o.isExactly(PyListIterator.self) {
+        if o.isExactly(rangeIteratorClass) { return .some(unsafeDowncast(o, to: PyIntRangeIterator.self).next(holdingGIL: gilHeld)) }
+        if o.isExactly(listIteratorClass) {
             let it = unsafeDowncast(o, to: PyListIterator.self)
             return .some(it.next(holdingGIL: gilHeld))
         }
-        if o.isExactly(PyNativeIterator.self) { return .some(try unsafeDowncast(o, to: PyNativeIterator.self).next(self)) }
-        if o.isExactly(PyGenerator.self) { return .some(try unsafeDowncast(o, to: PyGenerator.self).next(self)) }
+        if o.isExactly(nativeIteratorClass) { return .some(try unsafeDowncast(o, to: PyNativeIterator.self).next(self)) }
+        if o.isExactly(generatorClass) { return .some(try unsafeDowncast(o, to: PyGenerator.self).next(self)) }
         return nil
     }
 
