@@ -270,4 +270,24 @@ extension VM {
             unsafeDowncast(o, to: PyCell.self).contents = v
         }
     }
+
+    /// NameError with what CPython 3.11 needs for its "Did you mean" hint.
+    func nameError(_ name: PyStr, _ f: Frame) -> PyError {
+        let e = PyBaseException.make(.nameError, "name '\(name.value)' is not defined")
+        e.dict.setStr("name", .object(name))
+        var locals = Array(f.code.co.varnames.prefix(f.code.nlocals)) + f.code.co.cellvars + f.code.co.freevars
+        if let l = f.locals, l !== f.globals { locals += l.keys.compactMap { ($0.asObject as? PyStr)?.value } }
+        e.suggestionContext = SuggestionContext(name: name.value, kind: .name(locals: locals, globals: f.globals, builtins: f.builtins))
+        return PyError(e)
+    }
+
+    func unboundLocal(_ name: String) -> PyError {
+        PyError(.make(.unboundLocalError, "cannot access local variable '\(name)' where it is not associated with a value"))
+    }
+
+    func unboundDeref(_ code: PyCode, _ i: Int) -> PyError {
+        if i < code.ncells { return unboundLocal(code.co.cellvars[i]) }
+        let name = code.co.freevars[i - code.ncells]
+        return PyError.name("cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
+    }
 }

@@ -1,61 +1,9 @@
 import Compiler
 
-// Stack and instruction indices use wrapping arithmetic (`&+=`): they are bounded by the frame size and
-// the code length, which the compiler checks, and an overflow check per push, pop and instruction was a
-// compare-and-branch on the eval loop's hottest paths.
-@inline(__always) func push(_ s: UnsafeMutablePointer<Value>, _ sp: inout Int, _ v: Value) {
-    (s + sp).initialize(to: v); sp &+= 1
-}
-@inline(__always) func pop(_ s: UnsafeMutablePointer<Value>, _ sp: inout Int) -> Value {
-    sp &-= 1; return (s + sp).move()
-}
-
 /// The bytecode interpreter loop. Calls between Python functions switch `f` to the callee's heap frame
 /// and continue the loop; returns switch back. Only native code calling into Python (and generator
 /// resumption) enters `eval` recursively.
 extension VM {
-    /// Runs module-level or class-body code with a namespace dict.
-    public func runModuleCode(_ code: PyCode, globals: PyDict, locals: PyDict? = nil) throws -> Value {
-        let builtins = builtinsDict(for: globals)
-        let frame = Frame(code: code, globals: globals, builtins: builtins, locals: locals ?? globals,
-                          function: nil, slots: arena.allocate(code.frameSize), arenaAllocated: true)
-        return try eval(frame)
-    }
-
-    func builtinsDict(for globals: PyDict) -> PyDict {
-        if case .object(let o)? = globals.getStr(Names.builtins) {
-            if let m = o as? PyModule { return m.dict }
-            if let d = o as? PyDict { return d }
-        }
-        return interp.builtins.dict
-    }
-
-    func runGeneratorFrame(_ frame: Frame, throwing exc: PyBaseException?, generator: PyGenerator) throws -> Value {
-        let saved = generator.swapInHandled(self)
-        defer { generator.swapOutHandled(self, outer: saved) }
-        return try eval(frame, pending: exc)
-    }
-
-    /// Points the eval loop's frame variable at `next` and makes it the current frame, without reference
-    /// counting: the frames a loop switches between are immortal (its entry frame aside, which the
-    /// variable holds a real reference to at the start and again whenever the loop leaves, so the
-    /// skipped operations cancel out). With plain assignment each call and return cost four runtime
-    /// calls (retain the new frame, release the old) that do nothing on immortal objects.
-    @inline(__always)
-    func switchFrame(_ f: inout Frame, to next: Unmanaged<Frame>) {
-        _ = Unmanaged.passRetained(consume f)   // keeps the old reference: no release
-        f = next.takeRetainedValue()            // claims one: no retain
-        currentFrameRef = next
-    }
-
-    /// Finishes a frame that returned or unwound: generator frames keep their memory (the generator
-    /// frees it), others give their arena slice back.
-    @inline(__always)
-    func finishFrame(_ frame: Frame) {
-        depth -= 1
-        if frame.arenaAllocated { discardFrame(frame) } else { frame.clear() }
-    }
-
     // swiftlint:disable:next function_body_length cyclomatic_complexity
     func eval(_ entry: Frame, pending: PyBaseException? = nil) throws -> Value {
         depth += 1
@@ -451,10 +399,7 @@ extension VM {
                         // The iterator is read in place (no copy) and dispatched by its Swift class.
                         let step = try nextInPlace(slots + sp - 1)
                         if let v = try step ?? slowNext(slots[sp - 1]) {
-                            // `for x in …:` stores the item at once: the STORE_FAST that follows is done
-                            // here (one dispatch fewer per iteration).
-                            let next = ins[pc]
-                            if next.op == .storeFast { slots[Int(next.arg)] = v; pc &+= 1 } else { push(slots, &sp, v) }
+                            deliverForItem(v, ins, slots, &pc, &sp)
                         } else {
                             sp -= 1; Value.drop(slots + sp)
                             pc = Int(instr.arg)
@@ -643,8 +588,7 @@ extension VM {
                             g._withUnsafeGuaranteedRef { $0.suspendInline(self) }
                             switchFrame(&f, to: Unmanaged.passUnretained(f.back.unsafelyUnwrapped))
                             (ins, consts, names) = f.evalPointers; slots = f.slots; sp = f.sp; pc = f.pc
-                            let next = ins[pc]
-                            if next.op == .storeFast { slots[Int(next.arg)] = v; pc &+= 1 } else { push(slots, &sp, v) }
+                            deliverForItem(v, ins, slots, &pc, &sp)
                             continue
                         }
                         yielded = true
@@ -717,32 +661,5 @@ extension VM {
                 }
             }
         }
-    }
-
-    @inline(__always)
-    func findHandler(_ code: PyCode, _ pc: Int) -> ExceptionTableEntry? {
-        let p = Int32(pc)
-        for e in code.handlers where p >= e.start && p < e.end { return e }
-        return nil
-    }
-
-    /// NameError with what CPython 3.11 needs for its "Did you mean" hint.
-    func nameError(_ name: PyStr, _ f: Frame) -> PyError {
-        let e = PyBaseException.make(.nameError, "name '\(name.value)' is not defined")
-        e.dict.setStr("name", .object(name))
-        var locals = Array(f.code.co.varnames.prefix(f.code.nlocals)) + f.code.co.cellvars + f.code.co.freevars
-        if let l = f.locals, l !== f.globals { locals += l.keys.compactMap { ($0.asObject as? PyStr)?.value } }
-        e.suggestionContext = SuggestionContext(name: name.value, kind: .name(locals: locals, globals: f.globals, builtins: f.builtins))
-        return PyError(e)
-    }
-
-    func unboundLocal(_ name: String) -> PyError {
-        PyError(.make(.unboundLocalError, "cannot access local variable '\(name)' where it is not associated with a value"))
-    }
-
-    func unboundDeref(_ code: PyCode, _ i: Int) -> PyError {
-        if i < code.ncells { return unboundLocal(code.co.cellvars[i]) }
-        let name = code.co.freevars[i - code.ncells]
-        return PyError.name("cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
     }
 }
