@@ -36,10 +36,7 @@ public enum RandomModule {
             return .object(r)
         }
         t.constant("VERSION", .int(3))
-        for binding in methods {
-            let (name, fn) = (binding.name, binding.fn)
-            t.dict.setStr(name, .object(PyBuiltinFunction(name: name, qualname: "Random.\(name)", fn)))
-        }
+        for binding in methods { t.dict.setStr(binding.name, .object(binding.function(qualname: "Random.\(binding.name)"))) }
         return t
     }()
 

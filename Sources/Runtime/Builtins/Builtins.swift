@@ -27,10 +27,9 @@ public enum Builtins {
         fns += codeFunctions
         fns.append(NativeBinding("help", help))
         for binding in fns {
-            let (name, fn) = (binding.name, binding.fn)
-            let f = PyBuiltinFunction(name: name, qualname: name, fn)
+            let f = binding.function()
             Immortal.make(f)   // looked up and called constantly; lives as long as the interpreter anyway
-            d.setStr(name, .object(f))
+            d.setStr(binding.name, .object(f))
         }
         d.setStr("quit", makeQuitter("quit"))
         d.setStr("exit", makeQuitter("exit"))

@@ -75,11 +75,7 @@ public enum SysModule {
             .int(64), .int(Hashing.modulus), .int(314159), .int(0), .int(1000003), .str("siphash13"), .int(64),
             .int(128), .int(0)])))
 
-        for binding in functions {
-
-            let (name, fn) = (binding.name, binding.fn)
-            d.setStr(name, .object(PyBuiltinFunction(name: name, qualname: name, fn)))
-        }
+        for binding in functions { d.setStr(binding.name, .object(binding.function())) }
         // The defaults, kept under their dunder names as CPython does.
         d.setStr("__displayhook__", d.getStr("displayhook")!)
         d.setStr("__excepthook__", d.getStr("excepthook")!)

@@ -48,9 +48,15 @@ extension Value {
     /// another reference keeps `o` alive. For lending a value to a call (`Args(borrowing:)`).
     @inline(__always)
     public static func initializeBorrowed(_ p: UnsafeMutablePointer<Value>, _ o: Unmanaged<PyObject>) {
+        store(o, tag: objectTagByte, at: p)
+    }
+
+    /// Writes `o` and `tag` into the slot at `p` as raw bytes (no reference counting).
+    @inline(__always)
+    private static func store(_ o: Unmanaged<PyObject>, tag: UInt8, at p: UnsafeMutablePointer<Value>) {
         let raw = UnsafeMutableRawPointer(p)
         raw.storeBytes(of: o.toOpaque(), as: UnsafeMutableRawPointer.self)
-        raw.storeBytes(of: objectTagByte, toByteOffset: tagOffset, as: UInt8.self)
+        raw.storeBytes(of: tag, toByteOffset: tagOffset, as: UInt8.self)
     }
 
     /// The tag byte of a lent stack slot (`LOAD_FAST_BORROW`): an object reference that owns no
@@ -62,9 +68,7 @@ extension Value {
     /// Writes a lent slot for `o` at `p` (uninitialized).
     @inline(__always)
     static func initializeLent(_ p: UnsafeMutablePointer<Value>, _ o: Unmanaged<PyObject>) {
-        let raw = UnsafeMutableRawPointer(p)
-        raw.storeBytes(of: o.toOpaque(), as: UnsafeMutableRawPointer.self)
-        raw.storeBytes(of: lentTagByte, toByteOffset: tagOffset, as: UInt8.self)
+        store(o, tag: lentTagByte, at: p)
     }
 
     /// Whether the slot at `p` is lent.

@@ -133,6 +133,11 @@ public struct NativeBinding {
     public let name: String
     public let fn: NativeFunction
     public init(_ name: String, _ fn: @escaping NativeFunction) { self.name = name; self.fn = fn }
+
+    /// The builtin function object for this binding (`qualname` defaults to the name).
+    public func function(qualname: String? = nil) -> PyBuiltinFunction {
+        PyBuiltinFunction(name: name, qualname: qualname ?? name, fn)
+    }
 }
 
 /// A function implemented in Swift: a builtin (`len`), a method of a builtin type (`list.append`,

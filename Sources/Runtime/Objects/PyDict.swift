@@ -252,11 +252,14 @@ public final class PySet: PyObject, LockedTable {
     /// `contains`'s first probe for the thread holding the GIL (the rule at `PyDict.getStrHoldingGIL`);
     /// nil: a stored key needs `__eq__`.
     @inline(__always) func containsHoldingGIL(_ key: Value, hash h: Int) -> Bool? {
-        // In place, as `PyDict.withTableHoldingGIL` does: calling the method on `tableStorage` read by
-        // value retained and released the table's two arrays (four atomic operations per `x in s`).
-        func probe(_ t: inout DictTable) -> Bool? { t.findDecided(key, hash: h) }
-        return probe(&tableStorage)
+        withTableHoldingGIL { $0.findDecided(key, hash: h) }
     }
+
+    /// The table in place without the lock, as `PyDict.withTableHoldingGIL` lends it: calling a method
+    /// on `tableStorage` read by value retained and released the table's two arrays (four atomic
+    /// operations per `x in s`).
+    @inline(__always)
+    private func withTableHoldingGIL<R>(_ body: (inout DictTable) -> R) -> R { body(&tableStorage) }
 
     /// `count` for the thread holding the GIL (the same rule).
     @inline(__always) var countHoldingGIL: Int { tableStorage.count }

@@ -221,23 +221,4 @@ extension PyType {
     func strMethod(_ name: String, _ body: @escaping (VM, PyStr, Args) throws -> Value) {
         receiverMethod(PyStr.self, "str", name, body)
     }
-
-    /// Defines the method `name` of a builtin type whose instances are the Swift class `cls`, with the
-    /// receiver lent to `body` (read in place from the arguments, not retained): getting it with
-    /// `selfAs` cost an atomic retain and release of the receiver per call (a fifth of `s.strip()`).
-    /// A receiver that is not exactly of `cls` takes `selfAs`, which accepts subclasses and raises the
-    /// usual descriptor error otherwise; no receiver at all is CPython's "unbound method" error.
-    func receiverMethod<T: PyObject>(_ cls: T.Type, _ typeName: String, _ name: String,
-                                     _ body: @escaping (VM, T, Args) throws -> Value) {
-        method(name) { vm, args in
-            if let u = args.peekObject(0), let r = try u._withUnsafeGuaranteedRef({ o -> Value? in
-                guard o.isExactly(T.self) else { return nil }
-                return try body(vm, unsafeDowncast(o, to: T.self), args)
-            }) { return r }
-            if args.isEmpty && !name.hasPrefix("__") {
-                throw PyError.type("unbound method \(typeName).\(name)() needs an argument")   // CPython's wording
-            }
-            return try body(vm, try TypeSupport.selfAs(args, T.self, typeName, name), args)
-        }
-    }
 }

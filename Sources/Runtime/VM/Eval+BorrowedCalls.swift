@@ -30,12 +30,10 @@ extension VM {
         return try callNativeLendingSlow(slots, sp, layout)
     }
 
+    /// (`callNativeInPlace` checks the callable's class and returns nil, lent slots restored, for any other.)
     @inline(never)
     private func callNativeLendingSlow(_ slots: UnsafeMutablePointer<Value>, _ sp: Int,
-                           _ layout: (base: Int, argStart: Int, nargs: Int)) throws -> Value? {
-        guard let cu = Value.peekObject(slots + layout.argStart - 1),
-              cu._withUnsafeGuaranteedRef({ $0.hasType(builtinFunctionTypeID) && $0.isExactly(builtinFunctionClass) })
-        else { return nil }
+                                       _ layout: (base: Int, argStart: Int, nargs: Int)) throws -> Value? {
         let first = layout.argStart
         var lent: UInt64 = 0
         for i in first..<sp where Value.isLent(slots + i) {

@@ -77,18 +77,7 @@ extension VM {
     @inline(never)
     func storeSubscrInPlace(_ p: UnsafeMutablePointer<Value>) throws -> Bool {
         guard let cu = Value.peekObject(p + 1) else { return false }
-        let done = try cu._withUnsafeGuaranteedRef { o -> Bool in
-            if o.isExactly(dictClass) {
-                guard o.hasType(dictTypeID) else { return false }
-                try unsafeDowncast(o, to: PyDict.self).set(p[2], p[0], vm: self)
-                return true
-            }
-            guard o.isExactly(listClass), o.hasType(listTypeID), let i = Value.peekInt(p + 2) else { return false }
-            guard unsafeDowncast(o, to: PyList.self).setItem(i, p[0]) else {
-                throw PyError.index("list assignment index out of range")
-            }
-            return true
-        }
+        let done = try cu._withUnsafeGuaranteedRef { try setItemOfBuiltin($0, p[2], p[0]) }
         if done { Value.release(p, count: 3) }
         return done
     }

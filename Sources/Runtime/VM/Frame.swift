@@ -26,7 +26,6 @@ public final class Frame {
     /// (and `deinit`). A plain `PyFunction?` property cost a release of the old value (nil after
     /// `recycle`) on every call.
     private var functionRef: Unmanaged<PyFunction>?
-    public var function: PyFunction? { functionRef?.takeUnretainedValue() }
     @usableFromInline var slots: UnsafeMutablePointer<Value>
     private(set) var stackBase: Int
     @usableFromInline var sp: Int

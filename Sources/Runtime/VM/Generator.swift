@@ -108,13 +108,17 @@ public final class PyGenerator: PyObject {
             return .returned(v)
         } catch let e as PyError {
             finish()
-            if e.exception.isInstance(of: .stopIteration) {
-                let r = PyBaseException.make(.runtimeError, "generator raised StopIteration")
-                r.cause = .object(e.exception); r.context = .object(e.exception)
-                throw PyError(r)
-            }
-            throw e
+            throw PyError(PyGenerator.escaping(e.exception))
         }
+    }
+
+    /// The exception a generator's caller sees for `e` escaping the generator: StopIteration raised
+    /// inside becomes RuntimeError (PEP 479), anything else passes unchanged.
+    private static func escaping(_ e: PyBaseException) -> PyBaseException {
+        guard e.isInstance(of: .stopIteration) else { return e }
+        let r = PyBaseException.make(.runtimeError, "generator raised StopIteration")
+        r.cause = .object(e); r.context = .object(e)
+        return r
     }
 
     /// Starts or resumes the generator inside the caller's eval loop (FOR_ITER with the GIL held):
@@ -138,24 +142,24 @@ public final class PyGenerator: PyObject {
 
     /// The inline run stopped at a `yield`: the generator is suspended again.
     func suspendInline(_ vm: VM) {
-        frame.inlineGenerator = nil
+        leaveInline(vm)
         vm.depth -= 1
-        swapOutHandled(vm, outer: outerHandled)
-        outerHandled = .none
         state.store(State.suspended.rawValue, ordering: .releasing)
     }
 
-    /// The inline run returned or raised; the eval loop already finished (cleared) the frame. A
-    /// StopIteration raised inside becomes RuntimeError, as `resume` does.
+    /// The inline run returned (`exc` nil) or raised `exc`; the eval loop already finished (cleared) the
+    /// frame. Returns the exception the loop goes on unwinding with, converted as `resume` does.
     func finishInline(_ vm: VM, raising exc: PyBaseException? = nil) -> PyBaseException? {
+        leaveInline(vm)
+        finish()
+        return exc.map(PyGenerator.escaping)
+    }
+
+    /// What every end of an inline run undoes: the frame's mark and the handled-exception swap.
+    private func leaveInline(_ vm: VM) {
         frame.inlineGenerator = nil
         swapOutHandled(vm, outer: outerHandled)
         outerHandled = .none
-        finish()
-        guard let e = exc, e.isInstance(of: .stopIteration) else { return exc }
-        let r = PyBaseException.make(.runtimeError, "generator raised StopIteration")
-        r.cause = .object(e); r.context = .object(e)
-        return r
     }
 
     /// Marks the generator finished; its frame was already cleared by the eval loop if it ran.

@@ -265,17 +265,26 @@ extension VM {
     }
 
     public func setItem(_ container: Value, _ key: Value, _ value: Value) throws {
-        if case .object(let o) = container {
-            if o.isExactly(dictClass) {
-                if o.hasType(dictTypeID) { try unsafeDowncast(o, to: PyDict.self).set(key, value, vm: self); return }
-            } else if o.isExactly(listClass), o.hasType(listTypeID), case .int(let i) = key {
-                if unsafeDowncast(o, to: PyList.self).setItem(i, value) { return }
-                throw PyError.index("list assignment index out of range")
-            }
-        }
+        if case .object(let o) = container, try setItemOfBuiltin(o, key, value) { return }
         guard try callSpecial(container, Names.setitem, [key, value]) != nil else {
             throw PyError.type("'\(container.typeName)' object does not support item assignment")
         }
+    }
+
+    /// `o[key] = value` for an exact dict, or an exact list with an int index, without the dunder call;
+    /// false, nothing done, for any other container.
+    @inline(__always)
+    func setItemOfBuiltin(_ o: PyObject, _ key: Value, _ value: Value) throws -> Bool {
+        if o.isExactly(dictClass) {
+            guard o.hasType(dictTypeID) else { return false }
+            try unsafeDowncast(o, to: PyDict.self).set(key, value, vm: self)
+            return true
+        }
+        guard o.isExactly(listClass), o.hasType(listTypeID), case .int(let i) = key else { return false }
+        guard unsafeDowncast(o, to: PyList.self).setItem(i, value) else {
+            throw PyError.index("list assignment index out of range")
+        }
+        return true
     }
 
     public func delItem(_ container: Value, _ key: Value) throws {
