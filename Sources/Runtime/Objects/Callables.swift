@@ -497,6 +497,11 @@ public final class PyIntRangeIterator: PyObject {
     /// other thread can step the iterator meanwhile, and a plain load and store do (the read-modify-write
     /// that threads without a GIL need was an eighth of the time of `for i in range(n): abs(i)`).
     @inline(__always) public func next(holdingGIL: Bool = false) -> Value? {
+        nextInt(holdingGIL: holdingGIL).map { .int($0) }
+    }
+
+    /// `next` as an Int.
+    @inline(__always) func nextInt(holdingGIL: Bool) -> Int? {
         let i: Int
         if holdingGIL {
             i = index.load(ordering: .relaxed)
@@ -506,7 +511,7 @@ public final class PyIntRangeIterator: PyObject {
             if index.load(ordering: .relaxed) >= count { return nil }
             i = index.wrappingAdd(1, ordering: .relaxed).oldValue
         }
-        return i < count ? .int(first &+ i &* step) : nil
+        return i < count ? first &+ i &* step : nil
     }
 }
 

@@ -15,8 +15,45 @@ import Compiler
 /// FOR_ITER's next item (from an iterator, or from the `yield` of a generator running inline), with
 /// `pc` just past the FOR_ITER: `for x in …:` stores it at once, doing the STORE_FAST that follows (one
 /// dispatch fewer per iteration); otherwise it is pushed.
-@inline(__always) func deliverForItem(_ v: Value, _ ins: UnsafeMutablePointer<Instruction>,
+/// The local's old value is released with `Value.drop` and the slot initialized: assigning
+/// (`slots[i] = v`) called the outlined destroy through the value-witness table on every iteration.
+@inline(__always) func deliverForItem(_ v: consuming Value, _ ins: UnsafeMutablePointer<Instruction>,
                                       _ slots: UnsafeMutablePointer<Value>, _ pc: inout Int, _ sp: inout Int) {
     let next = ins[pc]
-    if next.op == .storeFast { slots[Int(next.arg)] = v; pc &+= 1 } else { push(slots, &sp, v) }
+    if next.op == .storeFast {
+        let local = slots + Int(next.arg)
+        Value.drop(local)
+        local.initialize(to: v)
+        pc &+= 1
+    } else {
+        (slots + sp).initialize(to: v); sp &+= 1
+    }
+}
+
+/// What `VM.forIterFast` did.
+enum ForStep { case delivered, exhausted, other }
+
+extension VM {
+    /// FOR_ITER over a range or list iterator, the common loops: the item goes straight to its local
+    /// (or the stack). Neither can run Python code or raise, so the frame's `pc`/`sp` need not be saved
+    /// first, and the iterator is read in place. `.other`, nothing done, for any other iterator;
+    /// `.exhausted`: the caller pops the iterator and jumps past the loop.
+    @inline(__always)
+    func forIterFast(_ ins: UnsafeMutablePointer<Instruction>, _ slots: UnsafeMutablePointer<Value>,
+                     _ pc: inout Int, _ sp: inout Int) -> ForStep {
+        guard let u = Value.peekObject(slots + sp - 1) else { return .other }
+        return u._withUnsafeGuaranteedRef { o -> ForStep in
+            if o.isExactly(rangeIteratorClass) {
+                guard let i = unsafeDowncast(o, to: PyIntRangeIterator.self).nextInt(holdingGIL: gilHeld) else { return .exhausted }
+                deliverForItem(.int(i), ins, slots, &pc, &sp)
+                return .delivered
+            }
+            if o.isExactly(listIteratorClass) {
+                guard let v = unsafeDowncast(o, to: PyListIterator.self).next(holdingGIL: gilHeld) else { return .exhausted }
+                deliverForItem(v, ins, slots, &pc, &sp)
+                return .delivered
+            }
+            return .other
+        }
+    }
 }

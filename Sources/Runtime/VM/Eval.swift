@@ -388,6 +388,11 @@ extension VM {
                         let v = pop(slots, &sp)
                         push(slots, &sp, try iter(v))
                     case .forIter:
+                        switch forIterFast(ins, slots, &pc, &sp) {
+                        case .delivered: continue
+                        case .exhausted: sp -= 1; Value.drop(slots + sp); pc = Int(instr.arg); continue
+                        case .other: break
+                        }
                         f.pc = pc; f.sp = sp
                         // A generator runs inline: its frame becomes the loop's frame until it yields
                         // (back here, see YIELD_VALUE) or returns (RETURN_VALUE), as a call would.
