@@ -110,6 +110,15 @@ extension Value {
         if let o = peekObject(p) { o.release() }
     }
 
+    /// `p.pointee = v` for an initialized slot: the old value released with `drop`, the slot then
+    /// initialized. Assignment compiles to the outlined destroy of the old value (a call through the
+    /// value-witness table) on the eval loop's stores.
+    @inline(__always)
+    public static func assign(_ p: UnsafeMutablePointer<Value>, _ v: consuming Value) {
+        drop(p)
+        p.initialize(to: v)
+    }
+
     /// Deinitializes `count` values at `p` (see `drop`), touching only the objects. `deinitialize(count:)`
     /// on a non-trivial type goes through the runtime's generic array destroy (a value-witness call per
     /// element), a visible cost when every call and return clears a frame of mostly ints.

@@ -299,7 +299,7 @@ extension VM {
     @inline(never)
     func loadAttrFast(_ slots: UnsafeMutablePointer<Value>, _ sp: Int, _ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Bool {
         guard let v = instanceAttribute(slots + sp - 1, names, i) else { return false }
-        slots[sp - 1] = v
+        Value.assign(slots + sp - 1, v)
         return true
     }
 
@@ -414,13 +414,30 @@ extension VM {
     /// RETURN_VALUE's frame switch (for a frame that is not the loop's entry): finishes `done` and gives
     /// back its caller and, for an `__init__` frame, the instance the call evaluates to. Kept out of
     /// the eval loop for the same reason as the call fast paths: fewer retain/release pairs.
+    /// The call's result (`rv`, or the instance for an `__init__` frame) is pushed onto the caller's
+    /// stack here: returning it to the eval loop as a `Value` cost an outlined copy and a retain/release
+    /// pair of the caller frame per return. An `__init__` that returned something else than None pushes
+    /// nothing and gives back the TypeError, which the loop raises in the caller.
     @inline(never)
-    func leaveFrame(_ done: Frame) -> (Unmanaged<Frame>, Value) {
+    func leaveFrame(_ done: Frame, returning rv: consuming Value) -> (Unmanaged<Frame>, PyError?) {
         let caller = Unmanaged.passUnretained(done.back.unsafelyUnwrapped)
-        // Moved out, not copied: the frame's reference becomes the call's result.
-        var instance = Value.null
-        swap(&instance, &done.constructedInstance)
+        var result = consume rv
+        var error: PyError? = nil
+        if !done.constructedInstance.isNull {
+            // Moved out, not copied: the frame's reference becomes the call's result.
+            var instance = Value.null
+            swap(&instance, &done.constructedInstance)
+            if result.isNone {
+                result = instance
+            } else {
+                error = PyError.type("__init__() should return None, not '\(result.typeName)'")
+                result = .null
+            }
+        }
         finishFrame(done)
-        return (caller, instance)
+        caller._withUnsafeGuaranteedRef { c in
+            if error == nil { (c.slots + c.sp).initialize(to: result); c.sp &+= 1 }
+        }
+        return (caller, error)
     }
 }

@@ -11,7 +11,7 @@ extension VM {
     @inline(never)
     func subscriptFast(_ slots: UnsafeMutablePointer<Value>, _ sp: Int) -> Bool {
         guard let v = subscriptInPlace(slots + sp - 2, slots + sp - 1) else { return false }
-        slots[sp - 2] = v
+        Value.assign(slots + sp - 2, v)
         return true
     }
 

@@ -58,10 +58,12 @@ extension VM {
                         Value.initializeCopy(slots + sp, from: consts + Int(instr.arg))
                         sp &+= 1
                     case .loadFast:
-                        // Written out, not `pushLocal`: through the helper, fib ran ~2% slower.
-                        let v = slots[Int(instr.arg)]
-                        if v.isNull { throw unboundLocal(f.code.co.varnames[Int(instr.arg)]) }
-                        push(slots, &sp, v)
+                        // Written out, not `pushLocal`: through the helper, fib ran ~2% slower. A bitwise
+                        // copy plus a retain (`initializeCopy`): copying the `Value` called its outlined
+                        // copy function, ints included.
+                        if slots[Int(instr.arg)].isNull { throw unboundLocal(f.code.co.varnames[Int(instr.arg)]) }
+                        Value.initializeCopy(slots + sp, from: slots + Int(instr.arg))
+                        sp &+= 1
                     case .loadFastBorrow:
                         if let o = Value.peekObject(slots + Int(instr.arg)) { Value.initializeLent(slots + sp, o); sp &+= 1 }
                         else { try pushLocal(slots, &sp, Int(instr.arg), f) }
@@ -102,7 +104,7 @@ extension VM {
                             if op.op == .binaryOp {
                                 if let r = intBinary(op.arg, x, y) {
                                     let next = ins[pc &+ 2]
-                                    if next.op == .storeFast { slots[Int(next.arg)] = r; pc &+= 3 }
+                                    if next.op == .storeFast { Value.assign(slots + Int(next.arg), r); pc &+= 3 }
                                     else { push(slots, &sp, r); pc &+= 2 }
                                     continue
                                 }
@@ -135,7 +137,8 @@ extension VM {
                         }
                         try pushLocal(slots, &sp, Int(instr.arg), f)
                     case .storeFast:
-                        slots[Int(instr.arg)] = pop(slots, &sp)
+                        sp &-= 1
+                        Value.assign(slots + Int(instr.arg), (slots + sp).move())
                     case .deleteFast:
                         if slots[Int(instr.arg)].isNull { throw unboundLocal(f.code.co.varnames[Int(instr.arg)]) }
                         slots[Int(instr.arg)] = .null
@@ -411,13 +414,17 @@ extension VM {
                         }
 
                     case .returnValue:
-                        let rv = pop(slots, &sp)
+                        sp &-= 1
                         f.sp = sp
-                        if f === entry {
+                        // Identities compared directly: `===` on class references is an out-of-line call
+                        // (and made Swift retain `f` around it).
+                        if ObjectIdentifier(f) == ObjectIdentifier(entry) {
+                            let rv = (slots + sp).move()
                             finishFrame(f)
                             return rv
                         }
                         if let g = f.inlineGenerator {
+                            Value.drop(slots + sp)
                             // An inline generator returned: its FOR_ITER (just before the caller's pc)
                             // is exhausted. The value is dropped, as a for loop drops StopIteration's.
                             let done = f
@@ -429,12 +436,12 @@ extension VM {
                             pc = Int(ins[pc - 1].arg)
                             continue
                         }
-                        let (caller, instance) = leaveFrame(f)
+                        // The value moves from the stack into `leaveFrame` (a copy there cost an outlined
+                        // copy and destroy per return).
+                        let (caller, initError) = leaveFrame(f, returning: (slots + sp).move())
                         switchFrame(&f, to: caller)
                         (ins, consts, names) = f.evalPointers; slots = f.slots; sp = f.sp; pc = f.pc
-                        if instance.isNull { push(slots, &sp, rv) }
-                        else if rv.isNone { push(slots, &sp, instance) }
-                        else { throw PyError.type("__init__() should return None, not '\(rv.typeName)'") }
+                        if let e = initError { throw e }
 
                     case .makeFunction:
                         let codeObj = pop(slots, &sp).asObject as! PyCode
@@ -653,7 +660,7 @@ extension VM {
                     }
                     f.sp = sp
                     let done = f
-                    if done === entry {
+                    if ObjectIdentifier(done) == ObjectIdentifier(entry) {
                         finishFrame(done)
                         throw PyError(exc)
                     }
