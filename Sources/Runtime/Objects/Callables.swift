@@ -40,10 +40,13 @@ public struct Args {
         // No arrays of capacity 0 through `unsafeUninitializedCapacity`: that would write the count into
         // the process-wide empty-array singleton (a data race ThreadSanitizer reports).
         if count == 0 { return [] }
-        return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
-            buffer.baseAddress!.moveInitialize(from: p, count: count)
-            initialized = count
+        guard count <= ValueArrays.nullCount else {
+            return Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+                buffer.baseAddress!.moveInitialize(from: p, count: count)
+                initialized = count
+            }
         }
+        return ValueArrays.make(count) { $0.moveInitialize(from: p, count: count) }
     }
 
     /// The positional arguments as an array (a copy when they are borrowed from the stack).
@@ -528,5 +531,31 @@ public final class PyListIterator: PyObject {
         if let v = holdingGIL ? list.itemHoldingGIL(at: i) : list.item(at: i) { index.store(i + 1, ordering: .relaxed); return v }
         index.store(-1, ordering: .relaxed)
         return nil
+    }
+}
+
+/// Making `[Value]` arrays of a known size. `Array(unsafeUninitializedCapacity:)` and array literals
+/// allocate through the standard library's unspecialized `_allocateBufferUninitialized`, which looks up
+/// `_ContiguousArrayStorage<Value>`'s metadata in the runtime's hash table on every call: about 360 of
+/// the 1,450 instructions of `(x, x)` in a loop. Copying from an `UnsafeBufferPointer` takes the
+/// specialized path (the metadata cached after the first use); copying from a buffer of `.null`s, which
+/// own nothing, and then initializing the slots over them gives an array of uninitialized-equivalent
+/// slots at that price.
+enum ValueArrays {
+    /// How many `.null`s `make` can start from (longer arrays take the generic path).
+    static let nullCount = 32
+    nonisolated(unsafe) static let nulls: UnsafeMutablePointer<Value> = {
+        let p = UnsafeMutablePointer<Value>.allocate(capacity: nullCount)
+        p.initialize(repeating: .null, count: nullCount)
+        return p
+    }()
+
+    /// An array of `count` (1...nullCount) values written by `fill` into its storage, which holds `.null`s
+    /// (nothing to release: `fill` initializes over them).
+    @inline(__always)
+    static func make(_ count: Int, _ fill: (UnsafeMutablePointer<Value>) -> Void) -> [Value] {
+        var a = Array(UnsafeBufferPointer(start: nulls, count: count))
+        a.withUnsafeMutableBufferPointer { fill($0.baseAddress!) }
+        return a
     }
 }
