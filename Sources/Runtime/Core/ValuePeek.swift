@@ -43,6 +43,17 @@ extension Value {
         return raw.load(as: Int.self)
     }
 
+    /// The tag byte of `.float`.
+    @usableFromInline static let floatTagByte: UInt8 = 2
+
+    /// The float in `*p`, or nil when `*p` is not `.float` (read without copying the `Value`).
+    @inline(__always)
+    public static func peekFloat(_ p: UnsafeMutablePointer<Value>) -> Double? {
+        let raw = UnsafeRawPointer(p)
+        guard raw.load(fromByteOffset: tagOffset, as: UInt8.self) == floatTagByte else { return nil }
+        return raw.load(as: Double.self)
+    }
+
     /// Writes `.object(o)` into `p` as a bitwise copy that owns no reference: `o` is not retained, so the
     /// slot must never be deinitialized or assigned (drop it as raw memory), and it is valid only while
     /// another reference keeps `o` alive. For lending a value to a call (`Args(borrowing:)`).
@@ -149,6 +160,7 @@ extension Value {
             defer { p.deinitialize(count: 1) }
             let peeked = peekObject(p)
             if case .int(let n) = v { guard peekInt(p) == n else { return false } } else if peekInt(p) != nil { return false }
+            if case .float(let d) = v { guard peekFloat(p)?.bitPattern == d.bitPattern else { return false } } else if peekFloat(p) != nil { return false }
             if case .object(let o) = v {
                 guard let u = peeked, u.toOpaque() == Unmanaged.passUnretained(o).toOpaque() else { return false }
             } else if peeked != nil {

@@ -237,9 +237,9 @@ extension VM {
     /// superinstruction that replaced a LOAD_FAST.
     @inline(__always)
     func pushLocal(_ slots: UnsafeMutablePointer<Value>, _ sp: inout Int, _ i: Int, _ f: Frame) throws {
-        let v = slots[i]
-        if v.isNull { throw unboundLocal(f.code.co.varnames[i]) }
-        push(slots, &sp, v)
+        if slots[i].isNull { throw unboundLocal(f.code.co.varnames[i]) }
+        Value.initializeCopy(slots + sp, from: slots + i)
+        sp &+= 1
     }
 
     /// A conditional jump's next instruction index: `target` if `taken`, else `pc` (the instruction after

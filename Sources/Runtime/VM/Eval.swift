@@ -39,7 +39,10 @@ extension VM {
                         push(slots, &sp, slots[sp - Int(instr.arg)])
                     case .swap:
                         let i = sp - Int(instr.arg)
-                        let t = slots[sp - 1]; slots[sp - 1] = slots[i]; slots[i] = t
+                        // Moved, not copied (copies cost a retain, a release and two outlined calls).
+                        let t = (slots + sp - 1).move()
+                        (slots + sp - 1).moveInitialize(from: slots + i, count: 1)
+                        (slots + i).initialize(to: t)
                     case .pushNull:
                         push(slots, &sp, .null)
                     case .pushNullCallLocal0:
@@ -227,6 +230,13 @@ extension VM {
                         push(slots, &sp, .object(PySlice(start: lo, stop: hi, step: step)))
 
                     case .binaryOp:
+                        // Numbers read in place: popping them made Swift destroy both operands through
+                        // the outlined destroy function afterwards, ints and floats included.
+                        if let r = numericBinaryInPlace(instr.arg, slots + sp - 2, slots + sp - 1) {
+                            sp &-= 1
+                            (slots + sp - 1).initialize(to: r)   // the operands own nothing
+                            continue
+                        }
                         if (instr.arg == addOperator || instr.arg == inplaceAddOperator), strConcatFast(slots, sp) {
                             sp &-= 1; continue
                         }
@@ -318,9 +328,12 @@ extension VM {
                     case .listAppend:
                         // The list of a comprehension or display being built: read in place (a copy and
                         // a dynamic cast cost more than the append) and appended to without its lock.
-                        let v = pop(slots, &sp)
+                        // The item moves from the stack into the list inside the closure (captured, a
+                        // popped value was copied in and destroyed after).
+                        sp &-= 1
+                        let item = slots + sp
                         Value.peekObject(slots + sp - Int(instr.arg)).unsafelyUnwrapped._withUnsafeGuaranteedRef {
-                            unsafeDowncast($0, to: PyList.self).appendUnshared(v)
+                            unsafeDowncast($0, to: PyList.self).appendUnshared(item.move())
                         }
                     case .setAdd:
                         let v = pop(slots, &sp)

@@ -15,6 +15,21 @@ func fastBinary(_ op: Int32, _ a: Value, _ b: Value) -> Value? {
     }
 }
 
+/// `fastBinary` for int and float operands read in place from their stack slots (nil for anything else,
+/// or when the result needs the general path).
+@inline(__always)
+func numericBinaryInPlace(_ op: Int32, _ a: UnsafeMutablePointer<Value>, _ b: UnsafeMutablePointer<Value>) -> Value? {
+    if let x = Value.peekInt(a) {
+        if let y = Value.peekInt(b) { return intBinary(op, x, y) }
+        if let y = Value.peekFloat(b) { return fastFloat(op, Double(x), y) }
+        return nil
+    }
+    guard let x = Value.peekFloat(a) else { return nil }
+    if let y = Value.peekFloat(b) { return fastFloat(op, x, y) }
+    if let y = Value.peekInt(b) { return fastFloat(op, x, Double(y)) }
+    return nil
+}
+
 /// `fastBinary` for two ints: `+` and `-` inline (the superinstructions' common case), the rest in
 /// `intBinaryOther`.
 @inline(__always)
