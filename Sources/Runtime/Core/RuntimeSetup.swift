@@ -4,6 +4,7 @@ public enum RuntimeSetup {
     private static let once: Void = {
         Value.verifyRawLayout()
         Value.immortalBits = Immortal.pattern ?? 0
+        SmallString.configure()
         PyType.fixUntypedDicts()
         installCoreTypes()        // object, type, function, method, property, classmethod, staticmethod, super, generator
         installNumberTypes()      // int, bool, float

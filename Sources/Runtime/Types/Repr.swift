@@ -4,7 +4,7 @@ public enum Repr {
     /// `repr(v)` for values whose repr needs no Python code (numbers, str, None, bool, and containers of
     /// those); nil when a user-defined `__repr__` may be involved.
     public static func fast(_ v: Value) -> String? {
-        if case .int(let n) = v { return String(n) }
+        if case .int(let n) = v { return StrASCII.decimal(n) }
         var visiting: [ObjectIdentifier] = []
         var out = ""
         return append(v, to: &out, visiting: &visiting, depth: 0) ? out : nil
@@ -15,7 +15,7 @@ public enum Repr {
         case .none: out += "None"
         case .null: out += "<NULL>"
         case .bool(let b): out += b ? "True" : "False"
-        case .int(let n): out += String(n)
+        case .int(let n): out += StrASCII.decimal(n)
         case .float(let d): out += FloatRepr.repr(d)
         case .object(let o):
             switch o {

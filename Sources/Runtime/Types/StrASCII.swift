@@ -4,8 +4,40 @@ enum StrASCII {
     /// A String from bytes known to be ASCII.
     @inline(__always)
     static func string(_ p: UnsafePointer<UInt8>, _ n: Int) -> String {
-        String(unsafeUninitializedCapacity: n) { out in
-            out.baseAddress!.initialize(from: p, count: n)
+        // Small: the bytes copied one by one (a `memcpy` call cost more than the loop for ≤ 15 bytes).
+        makeString(n, ascii: true) { q in
+            if n <= SmallString.capacity { for i in 0..<n { q[i] = p[i] } } else { q.initialize(from: p, count: n) }
+        }
+    }
+
+    /// The decimal digits of `n` (`str(n)` for an int that fits a machine word), written straight into
+    /// the string: `String(n)` went through the generic integer-to-text path and a protocol witness.
+    static func decimal(_ n: Int) -> String {
+        var magnitude = n.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // room for 20 digits and a sign
+        return withUnsafeMutableBytes(of: &digits) { raw -> String in
+            let end = raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + 24
+            var p = end
+            repeat {
+                p -= 1
+                p.pointee = UInt8(truncatingIfNeeded: magnitude % 10) &+ 48
+                magnitude /= 10
+            } while magnitude != 0
+            if n < 0 { p -= 1; p.pointee = 45 }
+            let len = end - p
+            let start = UnsafePointer(p)
+            return makeString(len, ascii: true) { $0.initialize(from: start, count: len) }
+        }
+    }
+
+    /// A String of exactly `n` UTF-8 bytes written by `fill` (valid UTF-8; `ascii` says whether all are
+    /// ASCII). Up to 15 bytes it is built in place as a small string (`SmallString`); longer ones through
+    /// `String(unsafeUninitializedCapacity:)`, which validates what `fill` wrote.
+    @inline(__always)
+    static func makeString(_ n: Int, ascii: Bool, _ fill: (UnsafeMutablePointer<UInt8>) -> Void) -> String {
+        if n <= SmallString.capacity && SmallString.enabled { return SmallString.make(n, ascii: ascii, fill) }
+        return String(unsafeUninitializedCapacity: n) { out in
+            fill(out.baseAddress!)
             return n
         }
     }
@@ -18,8 +50,13 @@ enum StrASCII {
         return .object(PyStr(ascii: string(p + a, b - a)))
     }
 
+    /// Python's ASCII whitespace: 9…13 and 28…32, as bits of one word (one compare and a shift for the
+    /// common case of a byte above the space).
     @inline(__always)
-    static func isSpace(_ c: UInt8) -> Bool { (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x20) }
+    static func isSpace(_ c: UInt8) -> Bool {
+        let mask: UInt64 = 0b11111 << 9 | 0b11111 << 28
+        return c < 64 && (mask >> UInt64(c)) & 1 != 0
+    }
 
     /// First index of `n` in `h[start..<end]`, or -1.
     static func find(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
@@ -111,15 +148,8 @@ enum StrASCII {
             var out: [Value] = []
             let n = h.count
             guard let p = h.baseAddress else { return out }
-            if maxsplit < 0 {
-                var words = 0, inWord = false
-                for k in 0..<n {
-                    let sp = isSpace(p[k])
-                    if !sp && !inWord { words += 1 }
-                    inWord = !sp
-                }
-                out.reserveCapacity(words)
-            }
+            // Room for a typical line's words up front (counting them first cost a pass over the bytes).
+            out.reserveCapacity(Swift.min(n / 2 + 1, 16))
             var maxcount = maxsplit < 0 ? Int.max : maxsplit
             var i = 0
             while maxcount > 0 {
@@ -169,8 +199,7 @@ enum StrASCII {
                     if n == 0 { return s }
                     let total = len + n * (rn - m)
                     let p = h.baseAddress!
-                    let out = String(unsafeUninitializedCapacity: total) { buf in
-                        let q = buf.baseAddress!
+                    let out = makeString(total, ascii: new.isASCII) { q in
                         var i = 0, w = 0
                         for _ in 0..<n {
                             let pos = find(h, o, i, len)
@@ -181,7 +210,6 @@ enum StrASCII {
                             i = pos + m
                         }
                         (q + w).initialize(from: p + i, count: len - i)
-                        return total
                     }
                     return PyStr(out, count: s.count + n * (new.count - old.count), isASCII: new.isASCII)
                 }
@@ -204,11 +232,9 @@ enum StrASCII {
             }
         }
         if bytes == 0 { return .object(StrSupport.empty) }
-        let out = String(unsafeUninitializedCapacity: bytes) { buf in
-            let q = buf.baseAddress!
+        let out = makeString(bytes, ascii: ascii) { q in
             var w = 0
             for i in 0..<n { withStr(p + i) { append($0, to: q, at: &w) } }
-            return w
         }
         return .object(PyStr(out, count: count, isASCII: ascii))
     }
@@ -253,14 +279,12 @@ enum StrASCII {
             }
             if bytes == 0 { return .object(StrSupport.empty) }
             let out = sep.withUTF8 { sp in
-                String(unsafeUninitializedCapacity: bytes) { out in
-                    let q = out.baseAddress!
+                makeString(bytes, ascii: ascii) { q in
                     var w = 0
                     for i in 0..<n {
                         if i > 0 && sp.count > 0 { (q + w).initialize(from: sp.baseAddress!, count: sp.count); w += sp.count }
                         withStr(p + i) { append($0, to: q, at: &w) }
                     }
-                    return w
                 }
             }
             return .object(PyStr(out, count: count, isASCII: ascii))
@@ -278,14 +302,12 @@ enum StrASCII {
                 if upper { if c >= 97 && c <= 122 { c -= 32 } } else if c >= 65 && c <= 90 { c += 32 }
                 return .object(StrSupport.asciiChars[Int(c)])
             }
-            let out = String(unsafeUninitializedCapacity: n) { buf in
-                let q = buf.baseAddress!
+            let out = makeString(n, ascii: true) { q in
                 if upper {
                     for i in 0..<n { let c = p[i]; q[i] = c &- (c &- 97 < 26 ? 32 : 0) }
                 } else {
                     for i in 0..<n { let c = p[i]; q[i] = c &+ (c &- 65 < 26 ? 32 : 0) }
                 }
-                return n
             }
             return .object(PyStr(ascii: out))
         }
@@ -305,5 +327,44 @@ enum StrASCII {
                 return true
             }
         }
+    }
+}
+
+/// Small strings built in place. Swift keeps a string of up to 15 UTF-8 bytes inside the `String` value
+/// itself: the bytes in order in its two words, the last byte holding a discriminator (0xE0 for an
+/// all-ASCII small string, 0xA0 otherwise) ORed with the length. `String(unsafeUninitializedCapacity:)`
+/// builds one too, but validates the bytes and takes a general path (about a hundred instructions, a
+/// fifth of `s.split()`). The layout is the standard library's, not a language guarantee, so it is
+/// checked against strings made the ordinary way when the runtime starts (`RuntimeSetup`), and
+/// `enabled` stays false (everything takes the ordinary path) if any differs.
+enum SmallString {
+    static let capacity = 15
+    nonisolated(unsafe) static var enabled = false
+
+    @inline(__always)
+    static func make(_ n: Int, ascii: Bool, _ fill: (UnsafeMutablePointer<UInt8>) -> Void) -> String {
+        var words: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &words) { fill($0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
+        words.1 |= UInt64((ascii ? 0xE0 : 0xA0) | n) << 56
+        return unsafeBitCast(words, to: String.self)
+    }
+
+    /// Turns `enabled` on if strings built by `make` equal ordinary ones, byte for byte and as Strings.
+    static func configure() {
+        guard MemoryLayout<String>.size == 16 else { return }
+        let samples: [[UInt8]] = (0...capacity).map { Array("abcdefghijklmnopq".utf8.prefix($0)) }
+            + [[0xC3, 0xA9], Array("x\u{e9}y".utf8), [0x00, 0x41], Array("\u{4e2d}\u{6587}".utf8)]
+        for bytes in samples {
+            let ascii = bytes.allSatisfy { $0 < 0x80 }
+            let built = make(bytes.count, ascii: ascii) { q in
+                for (i, b) in bytes.enumerated() { q[i] = b }
+            }
+            let ordinary = String(decoding: bytes, as: UTF8.self)
+            guard built == ordinary, built.utf8.count == bytes.count, Array(built.utf8) == bytes,
+                  built.unicodeScalars.count == ordinary.unicodeScalars.count,
+                  unsafeBitCast(built, to: (UInt64, UInt64).self) == unsafeBitCast(ordinary, to: (UInt64, UInt64).self)
+            else { return }
+        }
+        enabled = true
     }
 }

@@ -89,10 +89,9 @@ extension RuntimeSetup {
         // operations on its operands' storage).
         let joined = a.withUTF8 { x in
             b.withUTF8 { y in
-                String(unsafeUninitializedCapacity: x.count + y.count) { out in
-                    _ = UnsafeMutableBufferPointer(rebasing: out[..<x.count]).initialize(from: x)
-                    _ = UnsafeMutableBufferPointer(rebasing: out[x.count...]).initialize(from: y)
-                    return x.count + y.count
+                StrASCII.makeString(x.count + y.count, ascii: a.isASCII && b.isASCII) { out in
+                    out.initialize(from: x.baseAddress!, count: x.count)
+                    (out + x.count).initialize(from: y.baseAddress!, count: y.count)
                 }
             }
         }
@@ -109,7 +108,7 @@ extension RuntimeSetup {
     static func makeStr(_ vm: VM, _ args: Args) throws -> Value {
         if args.count == 1 && args.kwnames.isEmpty {
             switch args[0] {
-            case .int(let n): return .object(PyStr(ascii: String(n)))
+            case .int(let n): return .object(PyStr(ascii: StrASCII.decimal(n)))
             case .object(let o) where o.isExactly(PyStr.self): return args[0]
             default: break
             }

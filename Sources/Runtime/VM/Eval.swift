@@ -366,7 +366,7 @@ extension VM {
                         // `{x}` without conversion or spec: a str stays as it is, an int becomes its
                         // digits, in place (through `formatValueObject` a str was copied out and back).
                         if instr.arg == 0 {
-                            if let n = Value.peekInt(slots + sp - 1) { slots[sp - 1] = .object(PyStr(ascii: String(n))); continue }
+                            if let n = Value.peekInt(slots + sp - 1) { (slots + sp - 1).initialize(to: .object(PyStr(ascii: StrASCII.decimal(n)))); continue }
                             if let u = Value.peekObject(slots + sp - 1), u._withUnsafeGuaranteedRef({ $0.isExactly(strClass) }) { continue }
                         }
                         let spec: String? = instr.arg & 4 != 0 ? (pop(slots, &sp).asObject as! PyStr).value : nil
