@@ -82,6 +82,15 @@ extension Value {
         store(o, tag: lentTagByte, at: p)
     }
 
+    /// The object in a slot that is `.object` or lent, unretained; nil for anything else.
+    @inline(__always)
+    static func peekObjectOrLent(_ p: UnsafeMutablePointer<Value>) -> Unmanaged<PyObject>? {
+        let raw = UnsafeRawPointer(p)
+        let tag = raw.load(fromByteOffset: tagOffset, as: UInt8.self)
+        guard tag == objectTagByte || tag == lentTagByte else { return nil }
+        return Unmanaged.fromOpaque(raw.load(as: UnsafeRawPointer.self))
+    }
+
     /// Whether the slot at `p` is lent.
     @inline(__always)
     static func isLent(_ p: UnsafeMutablePointer<Value>) -> Bool {
@@ -101,10 +110,13 @@ extension Value {
     @inline(__always)
     static func initializeCopy(_ dst: UnsafeMutablePointer<Value>, from src: UnsafeMutablePointer<Value>) {
         UnsafeMutableRawPointer(dst).copyMemory(from: src, byteCount: tagOffset + 1)
-        if let o = peekObject(src),
-           UnsafeRawPointer(o.toOpaque()).load(fromByteOffset: MemoryLayout<UnsafeRawPointer>.size, as: UInt64.self) != immortalBits {
-            _ = o.retain()
-        }
+        if let o = peekObject(src), !isImmortal(o) { _ = o.retain() }
+    }
+
+    /// Whether `o`'s refcount word is the immortal pattern (see `Immortal`).
+    @inline(__always)
+    static func isImmortal<T: AnyObject>(_ o: Unmanaged<T>) -> Bool {
+        UnsafeRawPointer(o.toOpaque()).load(fromByteOffset: MemoryLayout<UnsafeRawPointer>.size, as: UInt64.self) == immortalBits
     }
 
     /// `Immortal.pattern`, or a value no refcount word has when the runtime's layout is not the expected
@@ -116,9 +128,11 @@ extension Value {
     /// if any, with a direct `swift_release`. `deinitialize(count: 1)` compiles to an outlined destroy
     /// that reaches the release through the type's value-witness table (three calls, one indirect) on
     /// every pop and frame clear; an object reference is the only thing a `Value` owns.
+    /// An immortal object (builtin functions and types, interned strings) is not released at all: the
+    /// refcount word is read here, which `swift_release` would read anyway, and the call skipped.
     @inline(__always)
     public static func drop(_ p: UnsafeMutablePointer<Value>) {
-        if let o = peekObject(p) { o.release() }
+        if let o = peekObject(p), !isImmortal(o) { o.release() }
     }
 
     /// `p.pointee = v` for an initialized slot: the old value released with `drop`, the slot then
