@@ -113,6 +113,43 @@ public final class PyInstance: PyObject {
         return inlineValue(name)
     }
 
+    /// Copies the value in inline slot `s` (see `VM.instanceSlot`) into the uninitialized `dst`, for the
+    /// thread holding the GIL; false, nothing written, when the instance has a dict or no value there.
+    @inline(__always)
+    func copyInlineValueHoldingGIL(slot s: Int, into dst: UnsafeMutablePointer<Value>) -> Bool {
+        guard materialized == nil else { return false }
+        return withValues { p in
+            if p[s].isNull { return false }
+            Value.initializeCopy(dst, from: p + s)
+            return true
+        }
+    }
+
+    /// Calls `body` with inline slot `s` in place (it may hold `.null`), for the thread holding the GIL;
+    /// false when the instance has a dict.
+    @inline(__always)
+    func withInlineSlotHoldingGIL(_ s: Int, _ body: (UnsafeMutablePointer<Value>) -> Bool) -> Bool {
+        guard materialized == nil else { return false }
+        return withValues { p in body(p + s) }
+    }
+
+    /// Moves `*value` into inline slot `s` (see `VM.instanceSlot`); false, nothing moved, when the
+    /// instance has a dict.
+    @inline(__always)
+    func setInlineValue(slot s: Int, from value: UnsafeMutablePointer<Value>) -> Bool {
+        spin.lock()
+        guard materialized == nil else { spin.unlock(); return false }
+        let old: Value = withValues { p in
+            let old = (p + s).move()
+            (p + s).moveInitialize(from: value, count: 1)
+            return old
+        }
+        if old.isNull { appendToOrder(s) }
+        spin.unlock()
+        _ = consume old   // released outside the lock
+        return true
+    }
+
     /// Calls `body` with the inline slot holding the attribute `name`, in place (not copied), for the
     /// thread holding the GIL; nil when the instance has a dict or `name` has no slot. The slot may hold
     /// `.null` (no such attribute). Only valid inside `body`, with no Python code running meanwhile.

@@ -15,6 +15,15 @@ extension VM {
     func loadAttrChainFast(from local: UnsafeMutablePointer<Value>, into top: UnsafeMutablePointer<Value>,
                            _ names: UnsafeMutablePointer<PyStr>, _ i: Int, _ j: Int) -> Bool {
         guard gilHeld, let ou = Value.peekObject(local) else { return false }
+        // Both steps through the classes' cached slots (`instanceSlot`) when they apply.
+        let cached: Bool = ou._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
+            guard let s = unretainedName(names, i)._withUnsafeGuaranteedRef({ instanceSlot(t, $0) }) else { return false }
+            return unsafeDowncast(o, to: PyInstance.self).withInlineSlotHoldingGIL(s) { slot in
+                guard let mu = Value.peekObject(slot) else { return false }
+                return copyCachedInstanceAttribute(mu, names, j, into: top)
+            }
+        } }
+        if cached { return true }
         let v: Value? = ou._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
             guard t.layout == .object, !t.isBuiltin, hasDefaultGetattribute(t) else { return nil }
             return unretainedName(names, i)._withUnsafeGuaranteedRef { name in

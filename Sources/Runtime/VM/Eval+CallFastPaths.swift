@@ -303,6 +303,39 @@ extension VM {
         return true
     }
 
+    /// LOAD_FAST_LOAD_ATTR through the class's cached slot (`instanceSlot`): the attribute of the object in
+    /// `local` copied to `top`. Small and out of line, tried before `loadAttrFast(from:)`, whose general
+    /// path made every call pay a large prologue. False, nothing written, when it does not apply.
+    @inline(never)
+    func cachedAttributeRead(from local: UnsafeMutablePointer<Value>, into top: UnsafeMutablePointer<Value>,
+                             _ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Bool {
+        guard gilHeld, let ou = Value.peekObject(local) else { return false }
+        return copyCachedInstanceAttribute(ou, names, i, into: top)
+    }
+
+    /// LOAD_ATTR through the cached slot: the object on the stack top (`slots[sp - 1]`) is replaced by its
+    /// attribute. False, stack untouched, when it does not apply.
+    @inline(never)
+    func cachedAttributeRead(_ slots: UnsafeMutablePointer<Value>, _ sp: Int, _ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Bool {
+        guard gilHeld, let ou = Value.peekObject(slots + sp - 1), copyCachedInstanceAttribute(ou, names, i, into: slots + sp) else { return false }
+        Value.drop(slots + sp - 1)
+        (slots + sp - 1).moveInitialize(from: slots + sp, count: 1)
+        return true
+    }
+
+    /// The instance attribute `names[i]` of `ou` copied into `dst` (uninitialized) through the slot
+    /// cached for its class (`instanceSlot`), for the thread holding the GIL (see
+    /// `PyDict.getStrHoldingGIL`). False, nothing written, when that does not apply; the general path
+    /// then decides.
+    @inline(__always)
+    func copyCachedInstanceAttribute(_ ou: Unmanaged<PyObject>, _ names: UnsafeMutablePointer<PyStr>, _ i: Int,
+                                     into dst: UnsafeMutablePointer<Value>) -> Bool {
+        ou._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
+            guard let s = unretainedName(names, i)._withUnsafeGuaranteedRef({ instanceSlot(t, $0) }) else { return false }
+            return unsafeDowncast(o, to: PyInstance.self).copyInlineValueHoldingGIL(slot: s, into: dst)
+        } }
+    }
+
     /// LOAD_FAST_LOAD_ATTR: the same lookup on the object in local slot `local`, read in place; the value
     /// is pushed at `top` (uninitialized). Returns false, nothing written, when the fast path does not apply.
     @inline(never)
@@ -360,6 +393,9 @@ extension VM {
                                 _ names: UnsafeMutablePointer<PyStr>, _ i: Int) -> Bool {
         guard let ou = Value.peekObject(slot) else { return false }
         return ou._withUnsafeGuaranteedRef { o in o.typeRef._withUnsafeGuaranteedRef { t in
+            // The slot cached for the class (`instanceSlot`): one probe instead of the checks below.
+            if let s = unretainedName(names, i)._withUnsafeGuaranteedRef({ instanceSlot(t, $0) }),
+               unsafeDowncast(o, to: PyInstance.self).setInlineValue(slot: s, from: value) { return true }
             guard t.layout != .builtin, !t.isBuiltin, hasDefaultSetattr(t) else { return false }
             return unretainedName(names, i)
                 ._withUnsafeGuaranteedRef { name in

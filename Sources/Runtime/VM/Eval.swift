@@ -80,7 +80,8 @@ extension VM {
                            loadAttrChainFast(from: slots + Int(instr.arg), into: slots + sp, names, Int(ins[pc].arg), Int(ins[pc + 1].arg)) {
                             sp += 1; pc += 2; continue
                         }
-                        if loadAttrFast(from: slots + Int(instr.arg), into: slots + sp, names, Int(ins[pc].arg)) {
+                        if cachedAttributeRead(from: slots + Int(instr.arg), into: slots + sp, names, Int(ins[pc].arg))
+                            || loadAttrFast(from: slots + Int(instr.arg), into: slots + sp, names, Int(ins[pc].arg)) {
                             sp += 1; pc += 1; continue
                         }
                         try pushLocal(slots, &sp, Int(instr.arg), f)
@@ -189,7 +190,7 @@ extension VM {
                         if f.globals.deleteStr(name) == nil { throw PyError.name("name '\(name.value)' is not defined") }
 
                     case .loadAttr:
-                        if loadAttrFast(slots, sp, names, Int(instr.arg)) { continue }
+                        if cachedAttributeRead(slots, sp, names, Int(instr.arg)) || loadAttrFast(slots, sp, names, Int(instr.arg)) { continue }
                         let obj = pop(slots, &sp)
                         push(slots, &sp, try getAttr(obj, names[Int(instr.arg)]))
                     case .storeAttr:

@@ -10,7 +10,13 @@ final class LookupCache {
         var name: UnsafeRawPointer?
         var epoch: Int
         var value: Value?
+        /// For the instance-attribute fast paths: the inline slot (`InstanceKeys`) where instances of
+        /// `type` keep `name`, `notInstanceSlot` when those paths do not apply to (type, name), or
+        /// `unresolved` until asked (see `VM.instanceSlot`).
+        var slot: Int32 = LookupCache.unresolved
     }
+    static let unresolved: Int32 = -2
+    static let notInstanceSlot: Int32 = -1
     static let size = 1024
     let entries: UnsafeMutablePointer<Entry>
 
@@ -54,5 +60,34 @@ extension VM {
         let v = type.lookup(name)
         e.pointee = LookupCache.Entry(type: tp, name: np, epoch: epoch, value: v)
         return e
+    }
+
+    /// The inline slot where instances of the plain class `type` keep the attribute `name` (interned),
+    /// when an instance attribute read or write may go straight to it: the class has the default
+    /// `__getattribute__` and `__setattr__` and nothing of that name on its MRO (so no descriptor),
+    /// and some instance has stored `name` (slots are fixed once given). Cached with the class lookup
+    /// for the current epoch, so a hit is one probe instead of the class-facts check, the lookup-cache
+    /// probe and the scan of the class's keys.
+    @inline(__always)
+    func instanceSlot(_ type: PyType, _ name: PyStr) -> Int? {
+        guard name.isInterned else { return nil }
+        let e = cacheEntry(type, name)
+        let s = e.pointee.slot
+        if s >= 0 { return Int(s) }
+        if s == LookupCache.notInstanceSlot { return nil }
+        return resolveInstanceSlot(e, type, name)
+    }
+
+    @inline(never)
+    func resolveInstanceSlot(_ e: UnsafeMutablePointer<LookupCache.Entry>, _ type: PyType, _ name: PyStr) -> Int? {
+        guard case .none = e.pointee.value, type.layout == .object, !type.isBuiltin,
+              hasDefaultGetattribute(type), hasDefaultSetattr(type) else {
+            e.pointee.slot = LookupCache.notInstanceSlot
+            return nil
+        }
+        // Not stored by any instance yet: stays unresolved, asked again next time.
+        guard let k = type.instanceKeys.slot(of: name) else { return nil }
+        e.pointee.slot = Int32(k)
+        return k
     }
 }
