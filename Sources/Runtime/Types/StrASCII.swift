@@ -189,6 +189,7 @@ enum StrASCII {
             old.withUTF8 { o in
                 new.withUTF8 { r in
                     let len = h.count, m = o.count, rn = r.count
+                    if m == 1 { return replaceByte(s, h, o[0], new, r, maxCount) }
                     var n = 0, i = 0
                     while n < maxCount {
                         let pos = find(h, o, i, len)
@@ -215,6 +216,38 @@ enum StrASCII {
                 }
             }
         }
+    }
+
+    /// `replace` of a single byte (`s.replace("a", "4")`): one counting pass and one copying pass over
+    /// the bytes, instead of a search call per match and a copy call per piece.
+    private static func replaceByte(_ s: PyStr, _ h: UnsafeBufferPointer<UInt8>, _ c: UInt8, _ new: PyStr,
+                                    _ r: UnsafeBufferPointer<UInt8>, _ maxCount: Int) -> PyStr {
+        let len = h.count, rn = r.count
+        guard let p = h.baseAddress else { return s }
+        var matches = 0
+        for k in 0..<len where p[k] == c { matches += 1 }
+        let n = Swift.min(matches, maxCount)
+        if n == 0 { return s }
+        let total = len + n * (rn - 1)
+        let out = makeString(total, ascii: new.isASCII) { q in
+            if rn == 1 && n == matches {
+                let b = r[0]
+                for k in 0..<len { let x = p[k]; q[k] = x == c ? b : x }
+                return
+            }
+            var w = 0, left = n, k = 0
+            while k < len {
+                let x = p[k]
+                if x == c && left > 0 {
+                    for j in 0..<rn { q[w + j] = r[j] }
+                    w += rn; left -= 1
+                } else {
+                    q[w] = x; w += 1
+                }
+                k += 1
+            }
+        }
+        return PyStr(out, count: s.count + n * (new.count - 1), isASCII: new.isASCII)
     }
 
     /// BUILD_STRING: the concatenation of the `n` strs at `p` (f-string pieces), written once into a string of
