@@ -450,14 +450,15 @@ extension VM {
     /// RETURN_VALUE's frame switch (for a frame that is not the loop's entry): finishes `done` and gives
     /// back its caller and, for an `__init__` frame, the instance the call evaluates to. Kept out of
     /// the eval loop for the same reason as the call fast paths: fewer retain/release pairs.
-    /// The call's result (`rv`, or the instance for an `__init__` frame) is pushed onto the caller's
+    /// The call's result (moved from `slot`, the callee's stack top; or the instance for an `__init__`
+    /// frame) is pushed onto the caller's
     /// stack here: returning it to the eval loop as a `Value` cost an outlined copy and a retain/release
     /// pair of the caller frame per return. An `__init__` that returned something else than None pushes
     /// nothing and gives back the TypeError, which the loop raises in the caller.
     @inline(never)
-    func leaveFrame(_ done: Frame, returning rv: consuming Value) -> (Unmanaged<Frame>, PyError?) {
+    func leaveFrame(_ done: Frame, returningFrom slot: UnsafeMutablePointer<Value>) -> (Unmanaged<Frame>, PyError?) {
         let caller = Unmanaged.passUnretained(done.back.unsafelyUnwrapped)
-        var result = consume rv
+        var result = slot.move()
         var error: PyError? = nil
         if !done.constructedInstance.isNull {
             // Moved out, not copied: the frame's reference becomes the call's result.

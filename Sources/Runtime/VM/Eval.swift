@@ -460,7 +460,7 @@ extension VM {
                         }
                         // The value moves from the stack into `leaveFrame` (a copy there cost an outlined
                         // copy and destroy per return).
-                        let (caller, initError) = leaveFrame(f, returning: (slots + sp).move())
+                        let (caller, initError) = leaveFrame(f, returningFrom: slots + sp)
                         switchFrame(&f, to: caller)
                         (ins, consts, names) = f.evalPointers; slots = f.slots; sp = f.sp; pc = f.pc
                         if let e = initError { throw e }
