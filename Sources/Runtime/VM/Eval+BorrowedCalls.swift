@@ -63,21 +63,36 @@ extension VM {
     @inline(never)
     private func callNativeLendingSlow(_ slots: UnsafeMutablePointer<Value>, _ sp: Int,
                                        _ layout: (base: Int, argStart: Int, nargs: Int)) throws -> Value? {
-        let first = layout.argStart
+        // At most seven slots (the fuse pass lends in calls of up to six arguments and self), so one
+        // word holds the lent bits. Plain counted loops with wrapping arithmetic: the range loops with `where` clauses cost overflow
+        // and bounds checks per argument, a visible share of a cheap native call.
+        let args = slots + layout.argStart
+        let n = sp &- layout.argStart
         var lent: UInt64 = 0
-        for i in first..<sp where Value.isLent(slots + i) {
-            Value.retag(slots + i, lent: false)
-            lent |= 1 << UInt64(i - first)
-        }
-        func relend() {
-            for i in first..<sp where lent & (1 << UInt64(i - first)) != 0 { Value.retag(slots + i, lent: true) }
+        var i = 0
+        while i < n {
+            if Value.isLent(args + i) { Value.retag(args + i, lent: false); lent |= 1 &<< UInt64(i) }
+            i &+= 1
         }
         let result: Value?
-        do { result = try callNativeInPlace(slots, layout) } catch { relend(); throw error }
-        guard let r = result else { relend(); return nil }
-        Value.release(slots + layout.base, count: first - layout.base)
-        for i in first..<sp where lent & (1 << UInt64(i - first)) == 0 { Value.drop(slots + i) }
+        do { result = try callNativeInPlace(slots, layout) } catch { relend(args, n, lent); throw error }
+        guard let r = result else { relend(args, n, lent); return nil }
+        Value.release(slots + layout.base, count: layout.argStart &- layout.base)
+        i = 0
+        while i < n {
+            if lent & (1 &<< UInt64(i)) == 0 { Value.drop(args + i) }
+            i &+= 1
+        }
         return r
+    }
+
+    /// Tags the slots among the `n` at `args` whose bit is set in `lent` as lent again.
+    private func relend(_ args: UnsafeMutablePointer<Value>, _ n: Int, _ lent: UInt64) {
+        var i = 0
+        while i < n {
+            if lent & (1 &<< UInt64(i)) != 0 { Value.retag(args + i, lent: true) }
+            i &+= 1
+        }
     }
 
     /// Turns the lent slots among the `count` at `p` into ordinary references (retained), for a callee
