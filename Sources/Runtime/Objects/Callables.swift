@@ -396,6 +396,19 @@ public final class PyCell: PyObject {
     /// `contents` read without the lock, for the thread holding the GIL: every write takes the lock and,
     /// with the GIL on, every writer holds the GIL (the rule `PyDict.getStrHoldingGIL` explains).
     @inline(__always) var contentsHoldingGIL: Value { value }
+
+    /// Moves `*v` into the cell (the old contents released after the lock): the setter's copy and two
+    /// destroys were outlined calls in the eval loop's STORE_DEREF.
+    @inline(__always) func store(movingFrom v: UnsafeMutablePointer<Value>) {
+        spin.lock()
+        let old = withUnsafeMutablePointer(to: &value) { p -> Value in
+            let old = p.move()
+            p.moveInitialize(from: v, count: 1)
+            return old
+        }
+        spin.unlock()
+        _ = consume old
+    }
 }
 
 /// A module: a name and a namespace.

@@ -263,11 +263,12 @@ extension VM {
         }
     }
 
-    /// STORE_DEREF's write, with the cell read in place as for `cellContents` (writes always lock).
+    /// STORE_DEREF's write, with the cell read in place as for `cellContents` (writes always lock): the
+    /// value moves from `v` (the stack top) into the cell.
     @inline(__always)
-    func setCellContents(_ slot: UnsafeMutablePointer<Value>, _ v: consuming Value) {
+    func setCellContents(_ slot: UnsafeMutablePointer<Value>, movingFrom v: UnsafeMutablePointer<Value>) {
         Value.peekObject(slot).unsafelyUnwrapped._withUnsafeGuaranteedRef { o in
-            unsafeDowncast(o, to: PyCell.self).contents = v
+            unsafeDowncast(o, to: PyCell.self).store(movingFrom: v)
         }
     }
 

@@ -151,7 +151,8 @@ extension VM {
                         if v.isNull { throw unboundDeref(f.code, Int(instr.arg)) }
                         push(slots, &sp, v)
                     case .storeDeref:
-                        setCellContents(slots + f.code.nlocals + Int(instr.arg), pop(slots, &sp))
+                        sp &-= 1
+                        setCellContents(slots + f.code.nlocals + Int(instr.arg), movingFrom: slots + sp)
                     case .deleteDeref:
                         let c = f.cell(Int(instr.arg))
                         if c.contents.isNull { throw unboundDeref(f.code, Int(instr.arg)) }
