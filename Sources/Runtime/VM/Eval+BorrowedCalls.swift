@@ -64,8 +64,8 @@ extension VM {
     private func callNativeLendingSlow(_ slots: UnsafeMutablePointer<Value>, _ sp: Int,
                                        _ layout: (base: Int, argStart: Int, nargs: Int)) throws -> Value? {
         // At most seven slots (the fuse pass lends in calls of up to six arguments and self), so one
-        // word holds the lent bits. Plain counted loops with wrapping arithmetic: the range loops with `where` clauses cost overflow
-        // and bounds checks per argument, a visible share of a cheap native call.
+        // word holds the lent bits. Plain counted loops with wrapping arithmetic: the range loops with
+        // `where` clauses cost overflow and bounds checks per argument, a visible share of a native call.
         let args = slots + layout.argStart
         let n = sp &- layout.argStart
         var lent: UInt64 = 0

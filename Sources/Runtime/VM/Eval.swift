@@ -308,28 +308,9 @@ extension VM {
                         for v in items { try s.add(v, vm: self) }
                         push(slots, &sp, .object(s))
                     case .buildMap:
-                        // Keys and values are read where they are (no array copy of them first); the stack
-                        // keeps owning them until the dict is built, so an exception from `__hash__` or
-                        // `__eq__` unwinds them as usual.
-                        let n = Int(instr.arg)
-                        let base = sp - 2 * n
-                        let d = PyDict()
-                        for i in 0..<n { try d.set(slots[base + 2 * i], slots[base + 2 * i + 1], vm: self) }
-                        sp = base; Value.release(slots + sp, count: 2 * n)
-                        push(slots, &sp, .object(d))
+                        try buildMap(slots, &sp, count: Int(instr.arg))
                     case .buildConstKeyMap:
-                        // As BUILD_MAP: the values read in place; the keys tuple (a constant) read in place.
-                        let n = Int(instr.arg)
-                        let base = sp - 1 - n
-                        let d = PyDict()
-                        try Value.peekObject(slots + sp - 1).unsafelyUnwrapped._withUnsafeGuaranteedRef { ko in
-                            guard ko.isExactly(tupleClass) else { fatalError("bad const key map") }
-                            try unsafeDowncast(ko, to: PyTuple.self).items.withUnsafeBufferPointer { keys in
-                                for i in 0..<n { try d.set(keys[i], slots[base + i], vm: self) }
-                            }
-                        }
-                        sp = base; Value.release(slots + sp, count: n + 1)
-                        push(slots, &sp, .object(d))
+                        try buildConstKeyMap(slots, &sp, count: Int(instr.arg))
                     case .buildString:
                         let n = Int(instr.arg)
                         let s = buildString(UnsafePointer(slots + sp - n), n)
