@@ -182,6 +182,8 @@ public final class PyCode: PyObject {
     public let nfree: Int
     /// Locals + cells + free + stack: the size of a frame's value area.
     public let frameSize: Int
+    /// Locals + cells + free: where a frame's value stack starts (computed once, not per call).
+    public let stackBase: Int
     public let isGenerator: Bool
     public let usesLocalsDict: Bool
     public let argcount: Int
@@ -210,7 +212,8 @@ public final class PyCode: PyObject {
         self.nlocals = co.varnames.count
         self.ncells = co.cellvars.count
         self.nfree = co.freevars.count
-        self.frameSize = nlocals + ncells + nfree + co.stacksize + 1
+        self.stackBase = nlocals + ncells + nfree
+        self.frameSize = stackBase + co.stacksize + 1
         self.isGenerator = co.flags.contains(.generator)
         self.usesLocalsDict = co.flags.contains(.usesLocalsDict)
         self.argcount = co.argcount

@@ -70,7 +70,7 @@ extension VM {
             caller.sp = sp
             nf.back = caller
         }
-        depth += 1
+        depth &+= 1
         return nfu
     }
 

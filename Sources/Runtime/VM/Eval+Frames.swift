@@ -41,7 +41,7 @@ extension VM {
     /// frees it), others give their arena slice back.
     @inline(__always)
     func finishFrame(_ frame: Frame) {
-        depth -= 1
+        depth &-= 1
         if frame.arenaAllocated { discardFrame(frame) } else { frame.clear() }
     }
 

@@ -80,7 +80,7 @@ public final class Frame {
         self.globalsRaw = Unmanaged.passUnretained(globals).toOpaque()
         self.builtinsRaw = Unmanaged.passUnretained(builtins).toOpaque()
         self.slots = slots; self.arenaAllocated = true
-        self.stackBase = code.nlocals + code.ncells + code.nfree
+        self.stackBase = code.stackBase
         self.sp = stackBase
         self.pc = 0
         self.lastPC = 0
@@ -101,9 +101,9 @@ public final class Frame {
     /// variables' slots hold cells lent by the function's closure (`VM.setupCells`): not released.
     func clear() {
         if sp == 0 { return }
-        let freeStart = code.nlocals + code.ncells
+        let freeStart = code.nlocals &+ code.ncells
         Value.release(slots, count: freeStart)
-        Value.release(slots + stackBase, count: sp - stackBase)
+        Value.release(slots + stackBase, count: sp &- stackBase)
         sp = 0
     }
 
@@ -145,11 +145,13 @@ final class ValueArena {
     /// `n` slots after the last allocation: a bump of `top` when the current chunk has room.
     @inline(__always)
     func allocate(_ n: Int) -> UnsafeMutablePointer<Value> {
-        if markCount < markCapacity, let base = currentBase, top + n <= currentSize {
+        // Wrapping arithmetic: the counts are bounded by the checks (and by memory), and overflow
+        // checks were a share of every call.
+        if markCount < markCapacity, let base = currentBase, top &+ n <= currentSize {
             (marks + markCount).initialize(to: (current, top))
-            markCount += 1
+            markCount &+= 1
             let p = base + top
-            top += n
+            top &+= n
             return p
         }
         return allocateSlow(n)
@@ -190,7 +192,7 @@ final class ValueArena {
     @inline(__always)
     func release() {
         precondition(markCount > 0, "arena released more often than allocated")
-        markCount -= 1
+        markCount &-= 1
         let (c, t) = marks[markCount]
         if c != current {
             current = c

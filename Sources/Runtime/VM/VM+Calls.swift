@@ -124,7 +124,7 @@ extension VM {
         }
         let slots = arena.allocate(code.frameSize)
         let frame = frameStack.withUnsafeBufferPointer { Unmanaged.passUnretained($0[framesInUse]) }
-        framesInUse += 1
+        framesInUse &+= 1
         let owned = Unmanaged<PyFunction>.fromOpaque(UnsafeRawPointer(calleeSlot).load(as: UnsafeRawPointer.self))
         calleeSlot.initialize(to: .null)   // the slot's reference now belongs to `owned`
         frame._withUnsafeGuaranteedRef {
@@ -142,7 +142,7 @@ extension VM {
             arena.release()
             if frame.stacked {
                 assert(frameStack[framesInUse - 1] === frame, "frames must finish in LIFO order")
-                framesInUse -= 1
+                framesInUse &-= 1
                 frame.recycle()
             }
         } else {
