@@ -14,7 +14,11 @@ extension VM {
         guard let ou = Value.peekObject(local), let fn = nativeMethod(ou, names, i) else { return false }
         // Builtin types' methods are immortal: the slot need not own a reference (dropping it skips
         // immortal objects). Checked, not assumed: without the immortal layout nothing is immortal.
-        if Value.isImmortal(fn) { Value.initializeBorrowed(top, Unmanaged<PyObject>.fromOpaque(fn.toOpaque())) } else { top.initialize(to: .object(fn.takeUnretainedValue())) }
+        if Value.isImmortal(fn) {
+            Value.initializeBorrowed(top, Unmanaged<PyObject>.fromOpaque(fn.toOpaque()))
+        } else {
+            top.initialize(to: .object(fn.takeUnretainedValue()))
+        }
         Value.initializeLent(top + 1, ou)
         return true
     }

@@ -447,14 +447,13 @@ extension VM {
         return u._withUnsafeGuaranteedRef { unsafeDowncast($0, to: PyGenerator.self).enterInline(self, caller: caller) }
     }
 
-    /// RETURN_VALUE's frame switch (for a frame that is not the loop's entry): finishes `done` and gives
-    /// back its caller and, for an `__init__` frame, the instance the call evaluates to. Kept out of
-    /// the eval loop for the same reason as the call fast paths: fewer retain/release pairs.
-    /// The call's result (moved from `slot`, the callee's stack top; or the instance for an `__init__`
-    /// frame) is pushed onto the caller's
-    /// stack here: returning it to the eval loop as a `Value` cost an outlined copy and a retain/release
-    /// pair of the caller frame per return. An `__init__` that returned something else than None pushes
-    /// nothing and gives back the TypeError, which the loop raises in the caller.
+    /// RETURN_VALUE's frame switch (for a frame that is not the loop's entry): finishes `done`, pushes
+    /// the call's result onto its caller's stack and gives back the caller. The result is the value
+    /// moved from `slot` (the callee's stack top) or, for an `__init__` frame, the instance the call
+    /// evaluates to; an `__init__` that returned something else than None pushes nothing and gives back
+    /// the TypeError, which the loop raises in the caller. Kept out of the eval loop for the same reason
+    /// as the call fast paths, and the result pushed here: returning it to the loop as a `Value` cost an
+    /// outlined copy and a retain/release pair of the caller frame per return.
     @inline(never)
     func leaveFrame(_ done: Frame, returningFrom slot: UnsafeMutablePointer<Value>) -> (Unmanaged<Frame>, PyError?) {
         let caller = Unmanaged.passUnretained(done.back.unsafelyUnwrapped)

@@ -14,9 +14,9 @@ import Compiler
 
 /// FOR_ITER's next item (from an iterator, or from the `yield` of a generator running inline), with
 /// `pc` just past the FOR_ITER: `for x in …:` stores it at once, doing the STORE_FAST that follows (one
-/// dispatch fewer per iteration); otherwise it is pushed.
-/// The local's old value is released with `Value.drop` and the slot initialized: assigning
-/// (`slots[i] = v`) called the outlined destroy through the value-witness table on every iteration.
+/// dispatch fewer per iteration); otherwise it is pushed. The local's old value is released with
+/// `Value.drop` and the slot initialized: assigning (`slots[i] = v`) called the outlined destroy
+/// through the value-witness table on every iteration.
 @inline(__always) func deliverForItem(_ v: consuming Value, _ ins: UnsafeMutablePointer<Instruction>,
                                       _ slots: UnsafeMutablePointer<Value>, _ pc: inout Int, _ sp: inout Int) {
     let next = ins[pc]

@@ -54,7 +54,7 @@ public final class Frame {
         self.builtinsRaw = Unmanaged.passUnretained(builtins).toOpaque()
         self.functionRef = function.map { Unmanaged.passRetained($0) }
         self.slots = slots; self.arenaAllocated = arenaAllocated
-        self.stackBase = code.nlocals + code.ncells + code.nfree
+        self.stackBase = code.stackBase
         self.sp = stackBase
         (slots).initialize(repeating: .null, count: stackBase)
     }
